@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Platform.AppHost.Hosting.Resources;
+using Platform.AppHost.Hosting.Testing;
+
+namespace Platform.AppHost.Hosting;
+
+/// <summary>
+/// Declares the application model, the way Aspire's <c>DistributedApplication.CreateBuilder</c> does:
+/// resources, their references and what each waits for.
+/// </summary>
+public sealed class DistributedApplicationBuilder
+{
+    private readonly List<Resource> _resources = [];
+    private readonly HashSet<int> _handedOutPorts = [];
+
+    internal DistributedApplicationBuilder(string[] args, DistributedApplicationOptions options)
+    {
+        Options = options;
+        Configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddCommandLine(args, new Dictionary<string, string> { ["--state-dir"] = "AppHost:StateDirectory" })
+            .Build();
+        Options.StateDirectory ??= Configuration["AppHost:StateDirectory"];
+        Options.DashboardToken ??= Configuration["PLATFORM_DASHBOARD_TOKEN"] ?? Configuration["Dashboard:Token"];
+        Options.EnvironmentName = Configuration["ASPNETCORE_ENVIRONMENT"] ?? Configuration["DOTNET_ENVIRONMENT"] ?? Options.EnvironmentName;
+        Dashboard = new DashboardResource(Port(Configuration.GetValue("Dashboard:Port", 18888)), Port(Configuration.GetValue("Dashboard:OtlpPort", 18889)));
+        Dashboard.Initialize();
+        _resources.Add(Dashboard);
+    }
+
+    public DistributedApplicationOptions Options { get; }
+    public IConfiguration Configuration { get; }
+    public DashboardResource Dashboard { get; }
+    public IReadOnlyList<Resource> Resources => _resources;
+
+    public ResourceBuilder<PostgresServerResource> AddPostgres(string name, int port) =>
+        Add(new PostgresServerResource(name, Port(port)), r => r.Initialize());
+
+    public ResourceBuilder<RabbitMQServerResource> AddRabbitMQ(string name, int port, int managementPort) =>
+        // Erlang distribution and the node's own port mapper take the two ports after the management port.
+        Add(new RabbitMQServerResource(name, Port(port), Port(managementPort), Port(managementPort + 1), Port(managementPort + 2)), r => r.Initialize());
+
+    public ResourceBuilder<MailDevResource> AddMailDev(string name, int smtpPort, int httpPort) =>
+        Add(new MailDevResource(name, Port(smtpPort), Port(httpPort)), r => r.Initialize());
+
+    public ResourceBuilder<ProjectResource> AddProject<TProject>(string name, int port) where TProject : IProjectMetadata =>
+        Add(new ProjectResource(name, TProject.ProjectDirectory, TProject.AssemblyName, Port(port)), r => r.Initialize());
+
+    public DistributedApplication Build()
+    {
+        var context = new AppHostContext
+        {
+            RepositoryRoot = RepositoryRoot,
+            StateDirectory = Directory.CreateDirectory(Options.StateDirectory ?? Path.Combine(RepositoryRoot, ".state")).FullName,
+            BuildConfiguration = typeof(DistributedApplicationBuilder).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
+            EnvironmentName = Options.EnvironmentName,
+            OtlpEndpoint = Dashboard.GetEndpoint("otlp").Url,
+        };
+        var application = new DistributedApplication(this, context);
+        // Under test the entry point stops here and hands the application to the test (Aspire.Hosting.Testing's role).
+        DistributedApplicationTestingBuilder.Capture(application);
+        return application;
+    }
+
+    private ResourceBuilder<T> Add<T>(T resource, Action<T> initialize) where T : Resource
+    {
+        if (_resources.Any(r => r.Name == resource.Name)) throw new InvalidOperationException($"A resource named {resource.Name} exists already.");
+        initialize(resource);
+        _resources.Add(resource);
+        return new ResourceBuilder<T>(this, resource);
+    }
+
+    /// <summary>The fixed port, or under test a free one.</summary>
+    private int Port(int port)
+    {
+        if (!Options.UseRandomPorts) return port;
+        while (true)
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var free = ((IPEndPoint)probe.LocalEndpoint).Port;
+            if (_handedOutPorts.Add(free)) return free;
+        }
+    }
+
+    internal static string RepositoryRoot =>
+        typeof(DistributedApplicationBuilder).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "RepositoryRoot").Value!;
+}

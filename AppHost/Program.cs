@@ -1,0 +1,39 @@
+using Platform.AppHost.Hosting;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres", port: 55432);
+var meetingsDb = postgres.AddDatabase("meetingsdb");
+var casesDb = postgres.AddDatabase("casesdb");
+var livelihoodsDb = postgres.AddDatabase("livelihoodsdb");
+var notificationsDb = postgres.AddDatabase("notificationsdb");
+var gatewayDb = postgres.AddDatabase("gatewaydb");
+
+var messaging = builder.AddRabbitMQ("messaging", port: 55672, managementPort: 55673);
+var smtp = builder.AddMailDev("smtp", smtpPort: 1025, httpPort: 1080);
+
+var meetings = builder.AddProject<Projects.Meetings>("meetings", port: 5101)
+    .WithReference(meetingsDb).WaitFor(meetingsDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+var cases = builder.AddProject<Projects.Cases>("cases", port: 5102)
+    .WithReference(casesDb).WaitFor(casesDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+var livelihoods = builder.AddProject<Projects.Livelihoods>("livelihoods", port: 5103)
+    .WithReference(livelihoodsDb).WaitFor(livelihoodsDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+var notifications = builder.AddProject<Projects.Notifications>("notifications", port: 5104)
+    .WithReference(notificationsDb).WaitFor(notificationsDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(smtp).WaitFor(smtp);
+
+builder.AddProject<Projects.Gateway>("gateway", port: 8080)
+    .WithReference(gatewayDb).WaitFor(gatewayDb)
+    .WithReference(meetings).WaitFor(meetings)
+    .WithReference(cases).WaitFor(cases)
+    .WithReference(livelihoods).WaitFor(livelihoods)
+    .WithReference(notifications).WaitFor(notifications);
+
+builder.Build().Run();

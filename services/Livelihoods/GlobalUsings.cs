@@ -1,0 +1,3 @@
+global using Microsoft.EntityFrameworkCore;
+global using Platform.Contracts;
+global using Platform.Livelihoods.Infrastructure;

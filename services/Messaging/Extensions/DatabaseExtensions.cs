@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Platform.Messaging.Outbox;
+
+namespace Platform.Messaging.Extensions;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Registers the service's own PostgreSQL database (<c>ConnectionStrings:{connectionName}</c>), with
+    /// snake_case names, the outbox commit signal and a readiness check.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set: the service needs its PostgreSQL database.");
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            // No retrying execution strategy: the outbox and inbox rely on explicit transactions it would forbid.
+            .UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies the service's migrations before it starts serving (EF Core takes a database lock, so
+    /// several instances starting together are safe).
+    /// </summary>
+    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app) where TContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Migrations");
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        logger.LogInformation("Database {Database} is up to date ({Applied} migrations applied)", db.Database.GetDbConnection().Database, pending.Count);
+    }
+}
