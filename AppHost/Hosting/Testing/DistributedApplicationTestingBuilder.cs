@@ -19,15 +19,20 @@ public static class DistributedApplicationTestingBuilder
         throw new CapturedException();
     }
 
+    /// <summary>An empty model on free ports and a throwaway state folder, for tests that need only some servers.</summary>
+    public static DistributedApplicationBuilder CreateBuilder(string? stateDirectory = null) => new([], TestOptions(stateDirectory));
+
+    private static DistributedApplicationOptions TestOptions(string? stateDirectory) => new()
+    {
+        UseRandomPorts = true,
+        StateDirectory = stateDirectory ?? Path.Combine(Path.GetTempPath(), "platform-test-" + Guid.NewGuid().ToString("N")[..12]),
+        PrintSummary = false,
+    };
+
     /// <summary>Runs <paramref name="entryPointAssembly"/>'s entry point up to <c>Build()</c> and returns the application, not started.</summary>
     public static DistributedApplication Create(Assembly entryPointAssembly, string? stateDirectory = null, params string[] args)
     {
-        var capture = new CaptureScope(new DistributedApplicationOptions
-        {
-            UseRandomPorts = true,
-            StateDirectory = stateDirectory ?? Path.Combine(Path.GetTempPath(), "platform-test-" + Guid.NewGuid().ToString("N")[..12]),
-            PrintSummary = false,
-        });
+        var capture = new CaptureScope(TestOptions(stateDirectory));
         Current.Value = capture;
         try
         {

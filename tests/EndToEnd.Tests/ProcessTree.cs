@@ -1,0 +1,37 @@
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>A process and its descendants, read from /proc.</summary>
+internal static class ProcessTree
+{
+    public static IReadOnlyList<int> Of(int root)
+    {
+        var parents = Directory.GetDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .Select(pid => (Pid: pid, Parent: ParentOf(pid)))
+            .ToList();
+        var tree = new List<int> { root };
+        for (var i = 0; i < tree.Count; i++)
+            tree.AddRange(parents.Where(p => p.Parent == tree[i]).Select(p => p.Pid));
+        return tree;
+    }
+
+    /// <summary>Alive and not a zombie waiting to be reaped.</summary>
+    public static bool IsAlive(int pid)
+    {
+        var stat = Read(pid);
+        return stat is not null && stat[(stat.LastIndexOf(')') + 2)] != 'Z';
+    }
+
+    private static int ParentOf(int pid)
+    {
+        var stat = Read(pid);
+        return stat is null ? 0 : int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+    }
+
+    private static string? Read(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/stat"); }
+        catch (IOException) { return null; }
+    }
+}
