@@ -16,6 +16,7 @@ public static class MessagingModel
             outbox.Property(m => m.MessageType).HasMaxLength(300);
             outbox.Property(m => m.Body).HasColumnType("jsonb");
             outbox.Property(m => m.TraceParent).HasMaxLength(100);
+            outbox.HasIndex(m => new { m.AggregateId, m.Sequence }, "ix_outbox_messages_aggregate_pending").HasFilter("delivered_at IS NULL");
             // The dispatcher only ever looks for what is still to deliver.
             outbox.HasIndex(m => m.Sequence, "ix_outbox_messages_pending").HasFilter("delivered_at IS NULL");
         });

@@ -29,6 +29,7 @@ internal sealed class DashboardServer(DistributedApplication application, Dashbo
         _app.UseStatusCodePages();
         _app.Use(RequireTokenAsync);
         MapEndpoints(_app);
+        MapErrorQueueEndpoints(_app);
         await _app.StartAsync();
     }
 
@@ -64,6 +65,32 @@ internal sealed class DashboardServer(DistributedApplication application, Dashbo
             return Results.Accepted($"/api/resources/{name}", ResourceSnapshot.From(resource));
         });
     }
+
+    private void MapErrorQueueEndpoints(WebApplication app)
+    {
+        var errorQueues = app.MapGroup("/api/error-queues");
+        errorQueues.MapGet("/", async (CancellationToken cancellationToken) =>
+            ErrorQueuesOfBroker() is { } queues ? Results.Ok(await queues.ListAsync(cancellationToken)) : NoBroker());
+        errorQueues.MapPost("/{queue}/requeue", async (string queue, int? limit, CancellationToken cancellationToken) =>
+        {
+            if (ErrorQueuesOfBroker() is not { } queues) return NoBroker();
+            try
+            {
+                return Results.Ok(new { queue, moved = await queues.RequeueAsync(queue, limit ?? 10_000, cancellationToken) });
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                return Results.Problem(statusCode: 404, title: $"There is no queue {queue}_error.");
+            }
+        });
+    }
+
+    private ErrorQueues? ErrorQueuesOfBroker() =>
+        application.Resources.OfType<RabbitMQServerResource>().FirstOrDefault() is { Health: ResourceHealth.Healthy } rabbit
+            ? new ErrorQueues(new Uri(rabbit.ConnectionString), new Uri(rabbit.GetEndpoint("management").Url))
+            : null;
+
+    private static IResult NoBroker() => Results.Problem(statusCode: 503, title: "The broker is not running.");
 
     private async Task RequireTokenAsync(HttpContext http, RequestDelegate next)
     {

@@ -45,7 +45,7 @@ public static class InstitutionsApi
             Kind = institution.Kind,
             District = institution.District,
             RegisteredAt = institution.RegisteredAt,
-        });
+        }, institution.Id);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/institutions/{institution.Id}", InstitutionResponse.From(institution));
     }

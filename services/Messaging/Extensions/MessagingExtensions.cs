@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Platform.Messaging.Outbox;
+using Platform.Messaging.Redelivery;
+using Platform.Messaging.Telemetry;
 
 namespace Platform.Messaging.Extensions;
 
@@ -19,46 +21,50 @@ public static class MessagingExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set: the service needs the RabbitMQ broker.");
-        var broker = new Uri(connectionString);
+        var broker = new BrokerAddress(new Uri(connectionString));
+        var useQuorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", false);
 
+        builder.Services.AddSingleton(broker);
+        builder.Services.AddSingleton<MessagingMetrics>();
+        builder.Services.AddSingleton<DelayQueues>();
+        builder.Services.AddOptions<ConsumerRetryOptions>().BindConfiguration(ConsumerRetryOptions.SectionName).PostConfigure(retry =>
+        {
+            if (retry.ImmediateRetries.Length == 0) retry.ImmediateRetries = ConsumerRetryOptions.DefaultImmediateRetries;
+            if (retry.Delays.Length == 0) retry.Delays = ConsumerRetryOptions.DefaultDelays;
+        });
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
-        builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                // Failures are visible in the _error queues; Fault<T> events would only pile up unconsumed.
+                endpoint.PublishFaults = false;
+                if (useQuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint) rabbitEndpoint.SetQuorumQueue();
+                // Immediate retries, delayed redelivery, then the _error queue.
+                endpoint.UseFilter(ActivatorUtilities.CreateInstance<DelayedRedeliveryFilter>(context));
+            });
             configureConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), VirtualHost(broker), host =>
+                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
                 {
-                    var (user, password) = Credentials(broker);
-                    host.Username(user);
-                    host.Password(password);
+                    host.Username(broker.UserName);
+                    host.Password(broker.Password);
+                    // Publish waits for the broker's confirm: the outbox marks a row delivered only then.
+                    host.PublisherConfirmation = true;
                 });
-                // Transient faults (a deadlock, a dropped connection) usually pass within a second.
-                rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 1000));
                 rabbit.ConfigureEndpoints(context);
             });
         });
         // The topology is declared before the service reports ready, so nothing is published before its queue exists.
         builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
+        // Hosted services start in order: registered after the bus, the dispatcher publishes nothing
+        // before the bus has declared its exchanges and queues.
+        builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         return builder;
-    }
-
-    private static string VirtualHost(Uri broker)
-    {
-        var path = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
-        return path.Length == 0 ? "/" : path;
-    }
-
-    private static (string User, string Password) Credentials(Uri broker)
-    {
-        var parts = broker.UserInfo.Split(':', 2);
-        return parts.Length == 2
-            ? (Uri.UnescapeDataString(parts[0]), Uri.UnescapeDataString(parts[1]))
-            : ("guest", "guest");
     }
 }

@@ -15,6 +15,8 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, ILogge
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be consumed idempotently.");
         var consumer = GetType().Name;
+        // Immediate retries reuse this scope's DbContext: start each attempt from a clean slate.
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, {DateTimeOffset.UtcNow}) ON CONFLICT DO NOTHING",

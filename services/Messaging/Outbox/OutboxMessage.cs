@@ -7,6 +7,8 @@ public sealed class OutboxMessage
     public Guid Id { get; init; }
     /// <summary>Insertion order; events are delivered in this order.</summary>
     public long Sequence { get; init; }
+    /// <summary>The entity the event is about; events of one aggregate are delivered in the order they were written.</summary>
+    public Guid? AggregateId { get; init; }
     public required string MessageType { get; init; }
     public required string Body { get; init; }
     /// <summary>W3C traceparent of the activity that wrote the row, so the trace continues across the dispatcher.</summary>

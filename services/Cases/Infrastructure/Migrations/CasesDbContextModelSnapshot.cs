@@ -83,6 +83,10 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AggregateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aggregate_id");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
@@ -124,6 +128,10 @@ namespace Platform.Cases.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex(new[] { "AggregateId", "Sequence" }, "ix_outbox_messages_aggregate_pending")
+                        .HasDatabaseName("ix_outbox_messages_aggregate_id_sequence")
+                        .HasFilter("delivered_at IS NULL");
 
                     b.HasIndex(new[] { "Sequence" }, "ix_outbox_messages_pending")
                         .HasDatabaseName("ix_outbox_messages_sequence")

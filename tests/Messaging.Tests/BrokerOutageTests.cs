@@ -1,0 +1,69 @@
+using System.Diagnostics.Metrics;
+using Platform.AppHost.Hosting;
+using Platform.AppHost.Hosting.Resources;
+using Platform.AppHost.Hosting.Testing;
+using Platform.Messaging.Tests.Ledger;
+using Platform.Testing;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>Stops a broker of its own mid-test, so the shared one stays up for everyone else.</summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class BrokerOutageTests(InfrastructureServers servers)
+{
+    [Fact]
+    public async Task Changes_committed_while_the_broker_is_down_are_all_consumed_exactly_once_when_it_is_back()
+    {
+        var builder = DistributedApplicationTestingBuilder.CreateBuilder();
+        var rabbit = builder.AddRabbitMQ("messaging", 0, 0);
+        await using var brokerHost = builder.Build();
+        await brokerHost.StartAsync();
+        await Eventually.WatchAsync(() => rabbit.Resource.Health, h => h == ResourceHealth.Healthy, TimeSpan.FromSeconds(60), "the broker");
+        using var backlog = new BacklogReader();
+
+        await using var service = new LedgerService(await servers.CreateDatabaseAsync("outage"), new Uri(rabbit.Resource.ConnectionString));
+        await service.StartAsync();
+        await brokerHost.StopResourceAsync("messaging");
+
+        var accounts = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToArray();
+        for (var i = 0; i < 100; i++) await service.CreditAsync(accounts[i % accounts.Length]);
+        Assert.Equal(100, await service.PendingOutboxRowsAsync());
+        await Eventually.WatchAsync(backlog.Read, rows => rows == 100, TimeSpan.FromSeconds(15), "the backlog gauge to show 100");
+
+        brokerHost.StartResource("messaging");
+
+        await Eventually.GetAsync(service.CreditsSeenAsync, s => s.Count >= 100, TimeSpan.FromSeconds(90), "all 100 events");
+        await Task.Delay(1000);
+        var seen = await service.CreditsSeenAsync();
+        Assert.Equal(100, seen.Count);
+        Assert.Equal(100, seen.Select(s => s.MessageId).Distinct().Count());
+        Assert.Equal(0, await service.PendingOutboxRowsAsync());
+        foreach (var account in accounts)
+            Assert.Equal(Enumerable.Range(1, 20).Select(n => (long)n), seen.Where(s => s.AccountId == account).Select(s => s.Sequence));
+    }
+
+    /// <summary>Reads the <c>platform.outbox.backlog</c> gauge the way an OpenTelemetry exporter would.</summary>
+    private sealed class BacklogReader : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _last = -1;
+
+        public BacklogReader()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Platform.Messaging" && instrument.Name == "platform.outbox.backlog") listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Exchange(ref _last, value));
+            _listener.Start();
+        }
+
+        public long Read()
+        {
+            _listener.RecordObservableInstruments();
+            return Interlocked.Read(ref _last);
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Platform.Messaging.Inbox;
+using Platform.Messaging.Tests.Ledger.Contracts;
+
+namespace Platform.Messaging.Tests.Ledger;
+
+/// <summary>How the consumer misbehaves, per account: fail the first N attempts, or always.</summary>
+public sealed class FailurePlan
+{
+    private readonly ConcurrentDictionary<Guid, int> _failuresLeft = new();
+    private readonly ConcurrentDictionary<Guid, int> _attempts = new();
+
+    public void FailTimes(Guid accountId, int times) => _failuresLeft[accountId] = times;
+    public void FailAlways(Guid accountId) => _failuresLeft[accountId] = int.MaxValue;
+    public void Heal(Guid accountId) => _failuresLeft.TryRemove(accountId, out _);
+    public int Attempts(Guid accountId) => _attempts.GetValueOrDefault(accountId);
+
+    public void OnAttempt(Guid accountId)
+    {
+        _attempts.AddOrUpdate(accountId, 1, (_, n) => n + 1);
+        if (_failuresLeft.TryGetValue(accountId, out var left) && left > 0)
+        {
+            _failuresLeft[accountId] = left == int.MaxValue ? left : left - 1;
+            throw new InvalidOperationException($"Planned failure for account {accountId}");
+        }
+    }
+}
+
+public sealed class CreditConsumer(LedgerDbContext db, FailurePlan plan, ILogger<CreditConsumer> logger)
+    : IdempotentConsumer<AccountCredited, LedgerDbContext>(db, logger)
+{
+    protected override Task HandleAsync(AccountCredited message, ConsumeContext<AccountCredited> context)
+    {
+        plan.OnAttempt(message.AccountId);
+        Db.CreditsSeen.Add(new CreditSeen
+        {
+            MessageId = context.MessageId!.Value,
+            AccountId = message.AccountId,
+            Sequence = message.Sequence,
+            TraceId = Activity.Current?.TraceId.ToString(),
+            SeenAt = DateTimeOffset.UtcNow,
+        });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>One message at a time, so the order of consumption is the order of the queue.</summary>
+public sealed class CreditConsumerDefinition : ConsumerDefinition<CreditConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<CreditConsumer> consumer, IRegistrationContext context)
+    {
+        endpoint.PrefetchCount = 1;
+        endpoint.ConcurrentMessageLimit = 1;
+    }
+}

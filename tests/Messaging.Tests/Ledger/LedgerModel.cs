@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Messaging;
+
+namespace Platform.Messaging.Tests.Ledger;
+
+/// <summary>The state a command changes.</summary>
+public sealed class Account
+{
+    public Guid Id { get; init; }
+    public long Credits { get; set; }
+}
+
+/// <summary>A consumer's side effect: one row per handled event (no unique key, so a duplicate would show).</summary>
+public sealed class CreditSeen
+{
+    public long Id { get; init; }
+    public Guid MessageId { get; init; }
+    public Guid AccountId { get; init; }
+    public long Sequence { get; init; }
+    public string? TraceId { get; init; }
+    public DateTimeOffset SeenAt { get; init; }
+}
+
+public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<CreditSeen> CreditsSeen => Set<CreditSeen>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CreditSeen>().Property(c => c.Id).UseIdentityAlwaysColumn();
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,80 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.Messaging.Extensions;
+using Platform.Messaging.Outbox;
+using Platform.Messaging.Tests.Ledger.Contracts;
+
+namespace Platform.Messaging.Tests.Ledger;
+
+/// <summary>
+/// A small service built from the messaging library exactly as the platform's services are: its own
+/// PostgreSQL database, the outbox dispatcher, MassTransit on a real RabbitMQ virtual host, and
+/// (optionally) the idempotent consumer.
+/// </summary>
+public sealed class LedgerService : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private bool _started;
+
+    public LedgerService(string database, Uri broker, bool withConsumer = true, IDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ledgerdb"] = database,
+            ["ConnectionStrings:messaging"] = broker.ToString(),
+            ["Outbox:PollInterval"] = "00:00:01",
+            ["Outbox:MaxRetryDelay"] = "00:00:01",
+        });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddServiceDatabase<LedgerDbContext>("ledgerdb");
+        builder.AddPlatformMessaging<LedgerDbContext>(bus =>
+        {
+            if (withConsumer) bus.AddConsumer<CreditConsumer>(typeof(CreditConsumerDefinition));
+        });
+        builder.Services.AddSingleton(Plan);
+        _host = builder.Build();
+    }
+
+    public FailurePlan Plan { get; } = new();
+    public IServiceProvider Services => _host.Services;
+
+    public async Task StartAsync()
+    {
+        await using (var scope = _host.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Database.EnsureCreatedAsync();
+        await _host.StartAsync();
+        _started = true;
+    }
+
+    /// <summary>What an API handler does: change state and write the event, in one SaveChanges.</summary>
+    public async Task CreditAsync(Guid accountId)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        var account = await db.Accounts.FindAsync(accountId);
+        if (account is null) db.Accounts.Add(account = new Account { Id = accountId });
+        account.Credits++;
+        db.PublishOnCommit(new AccountCredited { AccountId = accountId, Sequence = account.Credits }, accountId);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<LedgerDbContext, Task<T>> query)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<LedgerDbContext>());
+    }
+
+    public Task<List<CreditSeen>> CreditsSeenAsync() => QueryAsync(db => db.CreditsSeen.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
+
+    public Task<int> PendingOutboxRowsAsync() => QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.DeliveredAt == null));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started) await _host.StopAsync();
+        _host.Dispose();
+    }
+}
