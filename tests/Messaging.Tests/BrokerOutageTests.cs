@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using Platform.AppHost.Hosting;
 using Platform.AppHost.Hosting.Resources;
 using Platform.AppHost.Hosting.Testing;
-using Platform.Messaging.Tests.Ledger;
+using Platform.Testing.Ledger;
 using Platform.Testing;
 
 namespace Platform.Messaging.Tests;

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.AppHost.Hosting.Dashboard;
 using Platform.Messaging.Inbox;
-using Platform.Messaging.Tests.Ledger;
-using Platform.Messaging.Tests.Ledger.Contracts;
+using Platform.Testing.Ledger;
+using Platform.Testing.Ledger.Contracts;
 using Platform.Testing;
 using RabbitMQ.Client;
 

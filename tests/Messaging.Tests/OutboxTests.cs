@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Messaging.Outbox;
-using Platform.Messaging.Tests.Ledger;
+using Platform.Testing.Ledger;
 using Platform.Testing;
 
 namespace Platform.Messaging.Tests;

@@ -72,32 +72,42 @@ public sealed class OutboxDispatcher<TContext>(
         if (rows.Count == 0) return 0;
 
         var blocked = await AggregatesWithEarlierRowsElsewhereAsync(db, rows, cancellationToken);
+        // Different aggregates are published concurrently (each waits for its own broker confirm);
+        // one aggregate's rows go one after another, in order, and stop at its first failure.
+        var lanes = rows.Where(r => r.AggregateId is not { } id || !blocked.Contains(id))
+            .GroupBy(r => r.AggregateId ?? r.Id)
+            .Select(lane => DeliverInOrderAsync(lane, cancellationToken))
+            .ToList();
         try
         {
-            foreach (var row in rows.Where(r => r.AggregateId is not { } id || !blocked.Contains(id)))
-            {
-                try
-                {
-                    await PublishAsync(row, cancellationToken);
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    row.Attempts++;
-                    row.LastError = ex.Message;
-                    throw;
-                }
-                row.Attempts++;
-                row.DeliveredAt = DateTimeOffset.UtcNow;
-                metrics.Delivered(row.DeliveredAt.Value - row.CreatedAt);
-            }
+            await Task.WhenAll(lanes);
         }
         finally
         {
-            // Keep what was delivered so far (and the failure's note); the rest stays pending, in order.
+            // Keep what was delivered (and each failure's note); the rest stays pending, in order.
             await db.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         }
         return rows.Count;
+    }
+
+    private async Task DeliverInOrderAsync(IEnumerable<OutboxMessage> lane, CancellationToken cancellationToken)
+    {
+        foreach (var row in lane)
+        {
+            row.Attempts++;
+            try
+            {
+                await PublishAsync(row, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                row.LastError = ex.Message;
+                throw;
+            }
+            row.DeliveredAt = DateTimeOffset.UtcNow;
+            metrics.Delivered(row.DeliveredAt.Value - row.CreatedAt);
+        }
     }
 
     /// <summary>

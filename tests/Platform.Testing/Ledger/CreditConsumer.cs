@@ -3,9 +3,9 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Platform.Messaging.Inbox;
-using Platform.Messaging.Tests.Ledger.Contracts;
+using Platform.Testing.Ledger.Contracts;
 
-namespace Platform.Messaging.Tests.Ledger;
+namespace Platform.Testing.Ledger;
 
 /// <summary>How the consumer misbehaves, per account: fail the first N attempts, or always.</summary>
 public sealed class FailurePlan

@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Messaging.Extensions;
 using Platform.Messaging.Outbox;
-using Platform.Messaging.Tests.Ledger.Contracts;
+using Platform.Testing.Ledger.Contracts;
 
-namespace Platform.Messaging.Tests.Ledger;
+namespace Platform.Testing.Ledger;
 
 /// <summary>
 /// A small service built from the messaging library exactly as the platform's services are: its own
@@ -19,7 +19,8 @@ public sealed class LedgerService : IAsyncDisposable
     private readonly IHost _host;
     private bool _started;
 
-    public LedgerService(string database, Uri broker, bool withConsumer = true, IDictionary<string, string?>? settings = null)
+    /// <param name="ordered">One message at a time (order checks); otherwise MassTransit's default concurrency (throughput).</param>
+    public LedgerService(string database, Uri broker, bool withConsumer = true, IDictionary<string, string?>? settings = null, bool ordered = true)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -28,12 +29,14 @@ public sealed class LedgerService : IAsyncDisposable
             ["ConnectionStrings:messaging"] = broker.ToString(),
             ["Outbox:PollInterval"] = "00:00:01",
             ["Outbox:MaxRetryDelay"] = "00:00:01",
+            ["Logging:LogLevel:Default"] = "Warning",
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDatabase<LedgerDbContext>("ledgerdb");
         builder.AddPlatformMessaging<LedgerDbContext>(bus =>
         {
-            if (withConsumer) bus.AddConsumer<CreditConsumer>(typeof(CreditConsumerDefinition));
+            if (withConsumer && ordered) bus.AddConsumer<CreditConsumer>(typeof(CreditConsumerDefinition));
+            else if (withConsumer) bus.AddConsumer<CreditConsumer>();
         });
         builder.Services.AddSingleton(Plan);
         _host = builder.Build();

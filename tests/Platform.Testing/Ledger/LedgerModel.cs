@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 
-namespace Platform.Messaging.Tests.Ledger;
+namespace Platform.Testing.Ledger;
 
 /// <summary>The state a command changes.</summary>
 public sealed class Account

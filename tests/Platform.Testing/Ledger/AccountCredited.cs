@@ -1,5 +1,5 @@
 // MassTransit needs every message type in a namespace.
-namespace Platform.Messaging.Tests.Ledger.Contracts;
+namespace Platform.Testing.Ledger.Contracts;
 
 public sealed record AccountCredited
 {
