@@ -23,6 +23,13 @@ internal static class ProcessTree
         return stat is not null && stat[(stat.LastIndexOf(')') + 2)] != 'Z';
     }
 
+    /// <summary>The session id (field 6 of /proc/{pid}/stat): a terminal's Ctrl+C reaches its foreground group.</summary>
+    public static int SessionOf(int pid)
+    {
+        var stat = Read(pid) ?? throw new InvalidOperationException($"Process {pid} is gone.");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[3]);
+    }
+
     private static int ParentOf(int pid)
     {
         var stat = Read(pid);

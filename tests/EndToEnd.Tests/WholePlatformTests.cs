@@ -111,6 +111,16 @@ public sealed class WholePlatformTests(PlatformFixture platform) : IClassFixture
     }
 
     [Fact]
+    public async Task Every_resource_runs_in_a_session_of_its_own_so_a_terminal_ctrl_c_reaches_only_the_apphost()
+    {
+        await platform.App.WaitForHealthyAsync(TimeSpan.FromMinutes(1));
+        var ownSession = ProcessTree.SessionOf(Environment.ProcessId);
+
+        Assert.All(platform.App.Resources.OfType<AppHost.Hosting.Resources.ExecutableResource>(), resource =>
+            Assert.NotEqual(ownSession, ProcessTree.SessionOf(resource.Pid!.Value)));
+    }
+
+    [Fact]
     public async Task The_dashboard_itself_cannot_be_stopped_and_unknown_resources_are_404()
     {
         Assert.Equal(HttpStatusCode.Conflict, (await platform.Dashboard.PostAsync("/api/resources/dashboard/stop", null)).StatusCode);
