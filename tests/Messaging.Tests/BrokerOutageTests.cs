@@ -20,7 +20,7 @@ public sealed class BrokerOutageTests(InfrastructureServers servers)
         var rabbit = builder.AddRabbitMQ("messaging", 0, 0);
         await using var brokerHost = builder.Build();
         await brokerHost.StartAsync();
-        await Eventually.WatchAsync(() => rabbit.Resource.Health, h => h == ResourceHealth.Healthy, TimeSpan.FromSeconds(60), "the broker");
+        await brokerHost.WaitForHealthyAsync(TimeSpan.FromSeconds(60));
         using var backlog = new BacklogReader();
 
         await using var service = new LedgerService(await servers.CreateDatabaseAsync("outage"), new Uri(rabbit.Resource.ConnectionString));

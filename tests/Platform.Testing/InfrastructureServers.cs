@@ -36,24 +36,11 @@ public sealed class InfrastructureServers : IAsyncLifetime
         var rabbit = builder.AddRabbitMQ("messaging", 0, 0);
         _local = builder.Build();
         await _local.StartAsync();
-        await WaitForAsync(postgres.Resource, rabbit.Resource);
+        await _local.WaitForHealthyAsync(TimeSpan.FromMinutes(2));
         PostgresConnectionString = postgres.Resource.ConnectionStringFor(null);
         Broker = new Uri(rabbit.Resource.ConnectionString);
         BrokerManagement = new Uri(rabbit.Resource.GetEndpoint("management").Url);
         Source = "local servers";
-    }
-
-    private async Task WaitForAsync(params Resource[] resources)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (resources.Any(r => r.Health != ResourceHealth.Healthy))
-        {
-            if (resources.FirstOrDefault(r => r.State == ResourceState.FailedToStart) is { } failed)
-                throw new InvalidOperationException($"{failed.Name} failed to start: {failed.LastError}");
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("Test servers did not start: " + string.Join(Environment.NewLine, resources.SelectMany(r => _local!.GetLog(r.Name).Tail(20))));
-            await Task.Delay(100);
-        }
     }
 
     private static bool DockerEngineAnswers() =>
