@@ -1,5 +1,6 @@
 using Npgsql;
 using Platform.AppHost.Hosting;
+using Platform.AppHost.Hosting.Dashboard;
 using Platform.AppHost.Hosting.Resources;
 using Platform.AppHost.Hosting.Testing;
 using Testcontainers.PostgreSql;
@@ -94,14 +95,7 @@ public sealed class InfrastructureServers : IAsyncLifetime
     }
 
     /// <summary>An HTTP client on the broker's management API, authenticated as the broker's user.</summary>
-    public HttpClient ManagementClient()
-    {
-        var parts = Broker.UserInfo.Split(':', 2);
-        var http = new HttpClient { BaseAddress = BrokerManagement };
-        var credentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Uri.UnescapeDataString(parts[0])}:{Uri.UnescapeDataString(parts[1])}"));
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
-        return http;
-    }
+    public HttpClient ManagementClient() => ErrorQueues.CreateManagementClient(Broker, BrokerManagement);
 
     public async Task DisposeAsync()
     {

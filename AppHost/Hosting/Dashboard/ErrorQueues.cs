@@ -58,7 +58,10 @@ public sealed class ErrorQueues(Uri broker, Uri management)
 
     private string VirtualHost => Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/')) is { Length: > 0 } vhost ? vhost : "/";
 
-    private HttpClient ManagementClient()
+    private HttpClient ManagementClient() => CreateManagementClient(broker, management);
+
+    /// <summary>An HTTP client on the broker's management API, authenticated with the user of <paramref name="broker"/> (amqp://user:password@...).</summary>
+    public static HttpClient CreateManagementClient(Uri broker, Uri management)
     {
         var parts = broker.UserInfo.Split(':', 2);
         var http = new HttpClient { BaseAddress = management, Timeout = TimeSpan.FromSeconds(10) };
