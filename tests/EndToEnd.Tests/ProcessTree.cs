@@ -30,6 +30,19 @@ internal static class ProcessTree
         return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[3]);
     }
 
+    /// <summary>Every TCP port (IPv4 and IPv6) with a socket in LISTEN state, read from /proc/net.</summary>
+    public static IReadOnlySet<int> ListeningPorts()
+    {
+        const string Listen = "0A";
+        return new[] { "/proc/net/tcp", "/proc/net/tcp6" }
+            .Where(File.Exists)
+            .SelectMany(File.ReadLines)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length > 3 && fields[3] == Listen)
+            .Select(fields => Convert.ToInt32(fields[1][(fields[1].LastIndexOf(':') + 1)..], 16))
+            .ToHashSet();
+    }
+
     private static int ParentOf(int pid)
     {
         var stat = Read(pid);
