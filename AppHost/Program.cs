@@ -29,11 +29,16 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications", 
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(smtp).WaitFor(smtp);
 
-builder.AddProject<Projects.Gateway>("gateway", port: 8080)
+var gateway = builder.AddProject<Projects.Gateway>("gateway", port: 8080)
     .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(meetings).WaitFor(meetings)
     .WithReference(cases).WaitFor(cases)
     .WithReference(livelihoods).WaitFor(livelihoods)
     .WithReference(notifications).WaitFor(notifications);
+
+// The gateway issues the partners' access tokens; every service validates them against its keys.
+gateway.WithEnvironment("Authentication__Issuer", gateway.GetEndpoint("http"));
+foreach (var service in new[] { meetings, cases, livelihoods, notifications })
+    service.WithEnvironment("Authentication__Authority", gateway.GetEndpoint("http"));
 
 builder.Build().Run();

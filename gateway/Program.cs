@@ -1,4 +1,12 @@
+using Platform.Gateway.Docs;
 using Platform.Gateway.Extensions;
+using Platform.Gateway.Partners;
+using Platform.Gateway.Proxy;
+using Platform.Gateway.RateLimiting;
+using Platform.Gateway.Tokens;
+
+// Operators manage partners with the same binary: dotnet run --project gateway -- partners ...
+if (PartnersCommand.Handles(args)) return await PartnersCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,9 +15,22 @@ builder.AddGatewayServices();
 
 var app = builder.Build();
 
+await app.Services.MigrateGatewayDatabaseAsync();
+if (app.Environment.IsDevelopment()) await DevelopmentPartners.SeedAsync(app.Services);
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.UseRequestBodyLimit();
+app.UseAuthentication();
+app.UsePartnerStanding();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseRequestTimeouts();
 
-app.Run();
+app.MapDefaultEndpoints();
+app.MapTokenEndpoint();
+app.MapApiDocs();
+app.MapReverseProxy(proxy => proxy.Use(ForwarderErrorProblems.WriteAsync));
+
+await app.RunAsync();
+return 0;

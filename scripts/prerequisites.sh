@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a Debian machine, and only what is missing:
-# PostgreSQL's server, RabbitMQ, Node.js (Debian packages) and maildev (npm, pinned in AppHost/maildev).
+# PostgreSQL's server, RabbitMQ, Node.js (Debian packages), maildev (npm, pinned in AppHost/maildev)
+# and the OpenAPI schema validator the gateway tests use (npm, pinned in tests/tools/openapi).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x AppHost/maildev/node_modules/.bin/maildev ] || [ AppHost/maildev/package-lock.json -nt AppHost/maildev/node_modules/.package-lock.json ]; then
-  echo "Installing maildev (npm ci)"
-  npm ci --prefix AppHost/maildev --no-audit --no-fund --loglevel=error >/dev/null
-fi
+# npm ci from the lock file, only when node_modules is missing or older than the lock.
+npm_install() {
+  local folder=$1 what=$2
+  if [ ! -f "$folder/node_modules/.package-lock.json" ] || [ "$folder/package-lock.json" -nt "$folder/node_modules/.package-lock.json" ]; then
+    echo "Installing $what (npm ci)"
+    npm ci --prefix "$folder" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
+npm_install AppHost/maildev maildev
+npm_install tests/tools/openapi "the OpenAPI validator"

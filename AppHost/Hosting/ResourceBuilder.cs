@@ -60,4 +60,11 @@ public static class ResourceBuilderExtensions
         project.Resource.ExtraEnvironment[name] = value;
         return project;
     }
+
+    /// <summary>Gives the project another resource's endpoint URL (Aspire's <c>WithEnvironment(name, EndpointReference)</c>).</summary>
+    public static ResourceBuilder<ProjectResource> WithEnvironment(this ResourceBuilder<ProjectResource> project, string name, ResourceEndpoint endpoint) =>
+        project.WithEnvironment(name, endpoint.Url);
+
+    public static ResourceEndpoint GetEndpoint<T>(this ResourceBuilder<T> builder, string name) where T : Resource =>
+        builder.Resource.GetEndpoint(name);
 }

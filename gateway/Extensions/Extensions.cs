@@ -1,38 +1,114 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenIddict.Validation.AspNetCore;
 using Platform.Gateway.Health;
+using Platform.Gateway.Partners;
+using Platform.Gateway.Proxy;
+using Platform.Gateway.RateLimiting;
 using Platform.Gateway.ServiceDiscovery;
+using Platform.Gateway.Tokens;
+using Platform.Security.Authorization;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Platform.Gateway.Extensions;
 
 public static class Extensions
 {
-    /// <summary>The services the gateway fronts, by their service-discovery names.</summary>
-    public static readonly string[] Services = ["meetings", "cases", "livelihoods", "notifications"];
-
-    public static void AddGatewayServices(this IHostApplicationBuilder builder)
+    /// <summary>gatewaydb (<c>ConnectionStrings:gatewaydb</c>) with OpenIddict's stores and the partner registry.</summary>
+    public static IHostApplicationBuilder AddGatewayDatabase(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        var connectionString = builder.Configuration.GetConnectionString("gatewaydb")
+            ?? throw new InvalidOperationException("ConnectionStrings:gatewaydb is not set: the gateway keeps partners and signing keys there.");
+        builder.Services.AddDbContext<GatewayDbContext>(options => options
+            .UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention()
+            .UseOpenIddict());
+        builder.Services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<GatewayDbContext>());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<PartnerRegistry>();
+        return builder;
+    }
+
+    public static async Task MigrateGatewayDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<GatewayDbContext>().Database.MigrateAsync();
+    }
+
+    public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddGatewayDatabase();
+        builder.AddTokenServer();
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .Build());
+        builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(
+            options => options.AddScopePolicies(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme));
+        builder.Services.AddScopeProblems();
+
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<PartnerDirectory>();
+        builder.Services.AddPartnerRateLimiting(builder.Configuration);
+        builder.Services.AddRequestTimeouts();
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.Of(builder.Configuration));
+
+        builder.Services.AddReverseProxy().LoadFromMemory(ApiRoutes.Routes(builder.Configuration), ApiRoutes.Clusters());
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 
-        var health = builder.Services.AddHealthChecks();
-        var gatewayDb = builder.Configuration.GetConnectionString("gatewaydb");
-        if (gatewayDb is not null)
-        {
-            builder.Services.AddSingleton(new GatewayDatabase(gatewayDb));
-            health.AddCheck<GatewayDatabaseHealthCheck>("database", tags: ["ready"]);
-        }
+        var health = builder.Services.AddHealthChecks().AddDbContextCheck<GatewayDbContext>("database", tags: ["ready"]);
         // A service that is down degrades the gateway's report instead of failing it: the gateway
         // itself still serves every other service.
-        foreach (var service in Services)
+        foreach (var service in ApiRoutes.Services)
         {
-            health.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+            health.Add(new HealthCheckRegistration(
                 service,
                 sp => ActivatorUtilities.CreateInstance<DownstreamServiceHealthCheck>(sp, service),
-                Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded,
+                HealthStatus.Degraded,
                 ["downstream"],
                 TimeSpan.FromSeconds(3)));
         }
         builder.Services.AddHttpClient(DownstreamServiceHealthCheck.HttpClientName);
+        return builder;
+    }
+
+    /// <summary>
+    /// OpenIddict as the OAuth 2.0 token server (client credentials only) and as the gateway's own
+    /// token validator. Access tokens are signed, unencrypted JWTs, so every service can validate them
+    /// with the keys published at <c>/.well-known/jwks</c>.
+    /// </summary>
+    private static void AddTokenServer(this IHostApplicationBuilder builder)
+    {
+        var issuer = builder.Configuration["Authentication:Issuer"];
+        var lifetime = builder.Configuration.GetValue("Authentication:AccessTokenLifetime", TimeSpan.FromHours(1));
+        builder.Services.AddSingleton<KeyStore>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, StoredKeysConfiguration>();
+        builder.Services.AddOpenIddict()
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes([.. PartnerScopes.All]);
+                // Without a fixed issuer OpenIddict would name whatever host the caller used, and a
+                // service configured with another spelling of the same address would refuse the token.
+                if (issuer is not null) server.SetIssuer(new Uri(issuer));
+                server.SetAccessTokenLifetime(lifetime);
+                server.DisableAccessTokenEncryption();
+                // Client-credential tokens are self-contained: no row per token on the hot path.
+                server.DisableTokenStorage();
+                server.DisableAuthorizationStorage();
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    // TLS ends in front of the gateway (a load balancer) in production; see the README.
+                    .DisableTransportSecurityRequirement();
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.AddAudiences(PartnerClaims.Audience);
+                validation.UseAspNetCore();
+            });
     }
 }

@@ -1,11 +1,14 @@
 using Platform.Cases.Extensions;
 using Platform.Messaging.Extensions;
+using Platform.Security.Authentication;
+using Platform.Security.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
-builder.Services.AddOpenApi();
+builder.AddPartnerAuthentication();
+builder.AddPartnerOpenApi("cases", "Cases API: Social Protection Desk casework, referrals, duplicate-aid checks");
 
 var app = builder.Build();
 
@@ -13,7 +16,9 @@ await app.MigrateDatabaseAsync<CasesDbContext>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 
 app.Run();

@@ -4,3 +4,6 @@ global using Platform.Contracts;
 global using Platform.Meetings.Infrastructure;
 global using Platform.Meetings.Model;
 global using Platform.Messaging.Outbox;
+global using System.Security.Claims;
+global using Platform.Security;
+global using Platform.Security.Authorization;

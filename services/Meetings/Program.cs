@@ -1,12 +1,15 @@
 using Platform.Meetings.Apis;
 using Platform.Meetings.Extensions;
 using Platform.Messaging.Extensions;
+using Platform.Security.Authentication;
+using Platform.Security.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
-builder.Services.AddOpenApi();
+builder.AddPartnerAuthentication();
+builder.AddPartnerOpenApi("meetings", "Meetings API: districts, topics, stakeholder directory, coordination meetings");
 
 var app = builder.Build();
 
@@ -14,8 +17,10 @@ await app.MigrateDatabaseAsync<MeetingsDbContext>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapInstitutionsApi();
 
 app.Run();

@@ -1,11 +1,14 @@
 using Platform.Notifications.Extensions;
 using Platform.Messaging.Extensions;
+using Platform.Security.Authentication;
+using Platform.Security.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
-builder.Services.AddOpenApi();
+builder.AddPartnerAuthentication();
+builder.AddPartnerOpenApi("notifications", "Notifications API: email and calendar invitation delivery log");
 
 var app = builder.Build();
 
@@ -13,7 +16,9 @@ await app.MigrateDatabaseAsync<NotificationsDbContext>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 
 app.Run();

@@ -57,7 +57,8 @@ public sealed class WholePlatformTests(PlatformFixture platform) : IClassFixture
     public async Task An_institution_registered_through_the_gateway_reaches_the_cases_service_over_the_broker()
     {
         var name = $"Ümraniye Belediyesi İşçi Sağlığı {Guid.NewGuid():N}"[..45];
-        var response = await platform.Gateway.PostAsJsonAsync("/api/v1/institutions", new { name, kind = "municipality", district = "umraniye" });
+        using var partner = await platform.PartnerAsync("platform-dev");
+        var response = await partner.PostAsJsonAsync("/api/v1/institutions", new { name, kind = "municipality", district = "umraniye" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 

@@ -7,9 +7,11 @@ public static class InstitutionsApi
         var api = app.MapGroup("/api/v1/institutions").WithTags("Institutions");
 
         api.MapPost("/", RegisterInstitution)
+            .RequireAuthorization(PartnerScopes.MeetingsWrite)
             .WithName("RegisterInstitution")
             .WithSummary("Register a stakeholder institution in the directory");
         api.MapGet("/{id:guid}", GetInstitution)
+            .RequireAuthorization(PartnerScopes.MeetingsRead)
             .WithName("GetInstitution")
             .WithSummary("Get one institution");
         return app;
@@ -23,11 +25,15 @@ public static class InstitutionsApi
             new(institution.Id, institution.Name, institution.Kind, institution.District, institution.RegisteredAt);
     }
 
-    public static async Task<Results<Created<InstitutionResponse>, ValidationProblem>> RegisterInstitution(
-        RegisterInstitutionRequest request, MeetingsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Created<InstitutionResponse>, ValidationProblem, ProblemHttpResult>> RegisterInstitution(
+        RegisterInstitutionRequest request, ClaimsPrincipal user, MeetingsDbContext db, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        // Registering a city-wide body is for partners that act in every district.
+        var partner = Partner.From(user);
+        if (request.District is null ? !partner.ActsInAllDistricts : !partner.MayActIn(request.District))
+            return DistrictProblems.NotGranted(partner, request.District);
 
         var institution = new Institution
         {
@@ -50,11 +56,17 @@ public static class InstitutionsApi
         return TypedResults.Created($"/api/v1/institutions/{institution.Id}", InstitutionResponse.From(institution));
     }
 
-    public static async Task<Results<Ok<InstitutionResponse>, NotFound>> GetInstitution(
-        Guid id, MeetingsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<InstitutionResponse>, NotFound, ProblemHttpResult>> GetInstitution(
+        Guid id, ClaimsPrincipal user, MeetingsDbContext db, CancellationToken cancellationToken)
     {
         var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        return institution is null ? TypedResults.NotFound() : TypedResults.Ok(InstitutionResponse.From(institution));
+        if (institution is null) return TypedResults.NotFound();
+        // A district's stakeholders (and later their focal points) are for the partners acting there;
+        // city-wide bodies are everyone's.
+        var partner = Partner.From(user);
+        if (institution.District is not null && !partner.MayActIn(institution.District))
+            return DistrictProblems.NotGranted(partner, institution.District);
+        return TypedResults.Ok(InstitutionResponse.From(institution));
     }
 
     private static Dictionary<string, string[]> Validate(RegisterInstitutionRequest request)

@@ -1,6 +1,6 @@
-namespace Platform.Meetings.Model;
+namespace Platform.Contracts;
 
-/// <summary>Istanbul's 39 districts by their stable ASCII codes.</summary>
+/// <summary>Istanbul's 39 districts by their stable ASCII codes: how every service and partner names a district.</summary>
 public static class Districts
 {
     public static readonly IReadOnlySet<string> Codes = new HashSet<string>(StringComparer.Ordinal)

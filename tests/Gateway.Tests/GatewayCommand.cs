@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using Platform.AppHost.Hosting;
+
+namespace Platform.Gateway.Tests;
+
+/// <summary>Runs the operators' command (<c>Platform.Gateway partners ...</c>) against a running platform's gatewaydb.</summary>
+internal static class GatewayCommand
+{
+    public sealed record Result(int ExitCode, string Output, string Error)
+    {
+        /// <summary>The value after <c>client_secret:</c> in the output.</summary>
+        public string Secret => Output.Split('\n').Single(l => l.StartsWith("client_secret:", StringComparison.Ordinal))["client_secret:".Length..].Trim();
+    }
+
+    public static async Task<Result> RunAsync(DistributedApplication app, params string[] args)
+    {
+        var assembly = Path.Combine(app.Context.RepositoryRoot, "gateway", "bin", app.Context.BuildConfiguration, "net10.0", "Platform.Gateway.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(assembly);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__gatewaydb"] = app.GetConnectionString("gatewaydb");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+}
