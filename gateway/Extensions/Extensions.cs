@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OpenIddict.Validation.AspNetCore;
 using Platform.Gateway.Health;
 using Platform.Gateway.Partners;
 using Platform.Gateway.Proxy;
@@ -39,14 +38,16 @@ public static class Extensions
     {
         builder.AddGatewayDatabase();
         builder.AddTokenServer();
-        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddSingleton<ValidatedTokenCache>();
+        builder.Services.AddAuthentication(AccessTokenAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
-                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .AddAuthenticationSchemes(AccessTokenAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
                 .Build());
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(
-            options => options.AddScopePolicies(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme));
+            options => options.AddScopePolicies(AccessTokenAuthentication.SchemeName));
         builder.Services.AddScopeProblems();
 
         builder.Services.AddMemoryCache();
@@ -75,13 +76,16 @@ public static class Extensions
     }
 
     /// <summary>
-    /// OpenIddict as the OAuth 2.0 token server (client credentials only) and as the gateway's own
-    /// token validator. Access tokens are signed, unencrypted JWTs, so every service can validate them
-    /// with the keys published at <c>/.well-known/jwks</c>.
+    /// OpenIddict as the OAuth 2.0 token server (client credentials only). Access tokens are signed,
+    /// unencrypted JWTs, so every service can validate them with the keys published at
+    /// <c>/.well-known/jwks</c>; the gateway validates them with <see cref="AccessTokenAuthentication"/>.
     /// </summary>
     private static void AddTokenServer(this IHostApplicationBuilder builder)
     {
-        var issuer = builder.Configuration["Authentication:Issuer"];
+        var issuer = builder.Configuration["Authentication:Issuer"]
+            ?? throw new InvalidOperationException(
+                "Authentication:Issuer is not set: give the gateway's public base URL, e.g. Authentication__Issuer=https://api.example.org/ " +
+                "(services validate tokens against it). The AppHost sets it in development.");
         var lifetime = builder.Configuration.GetValue("Authentication:AccessTokenLifetime", TimeSpan.FromHours(1));
         builder.Services.AddSingleton<KeyStore>();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, StoredKeysConfiguration>();
@@ -93,7 +97,7 @@ public static class Extensions
                 server.RegisterScopes([.. PartnerScopes.All]);
                 // Without a fixed issuer OpenIddict would name whatever host the caller used, and a
                 // service configured with another spelling of the same address would refuse the token.
-                if (issuer is not null) server.SetIssuer(new Uri(issuer));
+                server.SetIssuer(new Uri(issuer));
                 server.SetAccessTokenLifetime(lifetime);
                 server.DisableAccessTokenEncryption();
                 // Client-credential tokens are self-contained: no row per token on the hot path.
@@ -103,12 +107,6 @@ public static class Extensions
                     .EnableTokenEndpointPassthrough()
                     // TLS ends in front of the gateway (a load balancer) in production; see the README.
                     .DisableTransportSecurityRequirement();
-            })
-            .AddValidation(validation =>
-            {
-                validation.UseLocalServer();
-                validation.AddAudiences(PartnerClaims.Audience);
-                validation.UseAspNetCore();
             });
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Platform.Security;
 
 /// <summary>
@@ -31,10 +29,4 @@ public static class PartnerScopes
 
     /// <summary>The scopes of one service (<c>meetings</c>, <c>cases</c>, ...), for its OpenAPI document.</summary>
     public static IEnumerable<string> Of(string service) => All.Where(scope => scope.StartsWith(service + ".", StringComparison.Ordinal));
-
-    /// <summary>The scope a request needs: read for GET and HEAD, write for everything else.</summary>
-    public static string For(string service, string httpMethod) =>
-        HttpMethods.IsGet(httpMethod) || HttpMethods.IsHead(httpMethod) || HttpMethods.IsOptions(httpMethod)
-            ? service + ".read"
-            : service + ".write";
 }

@@ -1,6 +1,7 @@
 using Platform.Benchmarks;
 
-// dotnet run -c Release --project tests/Platform.Benchmarks -- [messaging] [--events N] [--rate R] [--seconds S]
+// dotnet run -c Release --project tests/Platform.Benchmarks -- messaging [--events N] [--rate R] [--seconds S]
+// dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [--seconds S] [--concurrency C] [--rounds R]
 var benchmark = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "messaging";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
@@ -10,8 +11,11 @@ switch (benchmark)
     case "messaging":
         await MessagingBenchmark.RunAsync(events: Option("--events", 3000), rate: Option("--rate", 500), seconds: Option("--seconds", 10));
         break;
+    case "gateway":
+        await GatewayBenchmark.RunAsync(seconds: Option("--seconds", 5), concurrency: Option("--concurrency", 8), rounds: Option("--rounds", 3));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging");
+        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway");
         return 2;
 }
 return 0;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Platform.AppHost.Hosting;
 
-namespace Platform.Gateway.Tests;
+namespace Platform.Testing;
 
 /// <summary>Runs the operators' command (<c>Platform.Gateway partners ...</c>) against a running platform's gatewaydb.</summary>
-internal static class GatewayCommand
+public static class GatewayCommand
 {
     public sealed record Result(int ExitCode, string Output, string Error)
     {
