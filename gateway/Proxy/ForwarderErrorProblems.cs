@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Platform.Gateway.Extensions;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -18,8 +19,12 @@ public static class ForwarderErrorProblems
         if (error is null || error.Error == ForwarderError.None || context.Response.HasStarted) return;
 
         var service = context.GetReverseProxyFeature().Route.Config.ClusterId;
+        // The route's timeout cancels the request, which YARP reports as a cancellation like any other.
+        var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
         var (status, title, detail) = error.Error switch
         {
+            _ when timedOut =>
+                (StatusCodes.Status504GatewayTimeout, "Gateway timeout", $"The {service} service did not answer in time."),
             ForwarderError.NoAvailableDestinations or ForwarderError.Request when IsUnreachable(error) =>
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", $"The {service} service is not available right now; try again shortly."),
             ForwarderError.RequestTimedOut =>

@@ -12,11 +12,14 @@ public static class GatewayCommand
         public string Secret => Output.Split('\n').Single(l => l.StartsWith("client_secret:", StringComparison.Ordinal))["client_secret:".Length..].Trim();
     }
 
+    /// <summary>The built gateway, in the configuration the AppHost runs.</summary>
+    public static string AssemblyPath(DistributedApplication app) =>
+        Path.Combine(app.Context.RepositoryRoot, "gateway", "bin", app.Context.BuildConfiguration, "net10.0", "Platform.Gateway.dll");
+
     public static async Task<Result> RunAsync(DistributedApplication app, params string[] args)
     {
-        var assembly = Path.Combine(app.Context.RepositoryRoot, "gateway", "bin", app.Context.BuildConfiguration, "net10.0", "Platform.Gateway.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(assembly);
+        start.ArgumentList.Add(AssemblyPath(app));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ConnectionStrings__gatewaydb"] = app.GetConnectionString("gatewaydb");
         using var process = Process.Start(start)!;
