@@ -1,9 +1,15 @@
+global using System.Security.Claims;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
 global using Platform.Contracts;
 global using Platform.Meetings.Infrastructure;
+global using Platform.Meetings.IntegrationEvents;
+global using Platform.Meetings.Invitations;
 global using Platform.Meetings.Model;
+global using Platform.Meetings.Model.Reference;
 global using Platform.Messaging.Outbox;
-global using System.Security.Claims;
 global using Platform.Security;
 global using Platform.Security.Authorization;
+global using Platform.WebApi.Concurrency;
+global using Platform.WebApi.Paging;
+global using Platform.Meetings.Scheduling;

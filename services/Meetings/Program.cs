@@ -3,6 +3,7 @@ using Platform.Meetings.Extensions;
 using Platform.Messaging.Extensions;
 using Platform.Security.Authentication;
 using Platform.Security.OpenApi;
+using Platform.WebApi.Idempotency;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,8 +20,19 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIdempotentPosts<MeetingsDbContext>();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
+app.MapReferenceApi();
 app.MapInstitutionsApi();
+app.MapMeetingsApi();
+app.MapMeetingChangesApi();
+app.MapMeetingOutcomesApi();
+app.MapActionItemsApi();
+app.MapRsvpApi();
+if (app.Environment.IsDevelopment()) app.MapDemoDataApi();
 
 app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,4 +1,7 @@
+using Platform.Meetings.ActionItems;
+using Platform.Meetings.Scheduling;
 using Platform.Messaging.Extensions;
+using Platform.WebApi.Idempotency;
 
 namespace Platform.Meetings.Extensions;
 
@@ -8,5 +11,12 @@ public static class Extensions
     {
         builder.AddServiceDatabase<MeetingsDbContext>("meetingsdb");
         builder.AddPlatformMessaging<MeetingsDbContext>();
+        builder.Services.AddIdempotentPosts<MeetingsDbContext>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ReplyLinkSigner>();
+        builder.Services.AddScoped<MeetingSnapshots>();
+        builder.Services.AddScoped<MeetingScheduling>();
+        builder.Services.AddSingleton<OverdueActionItemReminders>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueActionItemReminders>());
     }
 }

@@ -1,14 +1,20 @@
 using Platform.Messaging;
+using Platform.WebApi.Idempotency;
 
 namespace Platform.Meetings.Infrastructure;
 
 public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> options) : DbContext(options)
 {
     public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ReplyLinkKey> ReplyLinkKeys => Set<ReplyLinkKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MeetingsDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotency();
     }
 }

@@ -18,7 +18,9 @@ public static class DatabaseExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set: the service needs its PostgreSQL database.");
         builder.Services.AddDbContext<TContext>((services, options) => options
             // No retrying execution strategy: the outbox and inbox rely on explicit transactions it would forbid.
-            .UseNpgsql(connectionString)
+            // Split queries: an aggregate with owned collections (a meeting's agenda and invitees) loads
+            // without multiplying rows.
+            .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);

@@ -39,6 +39,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit would report usage to usage-tracking.masstransit.io: nothing of this platform leaves it unasked.
+            bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 // Failures are visible in the _error queues; Fault<T> events would only pile up unconsumed.

@@ -1,4 +1,4 @@
-namespace Platform.Meetings.Model;
+namespace Platform.Meetings.Model.Reference;
 
 public static class InstitutionKinds
 {

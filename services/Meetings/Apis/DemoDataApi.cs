@@ -1,0 +1,103 @@
+using Platform.Meetings.Scheduling;
+
+namespace Platform.Meetings.Apis;
+
+/// <summary>
+/// Development only: the two meetings of the seed texts (Ümraniye, 16 December 2020; Gaziosmanpaşa,
+/// 7 January 2021) with their hosts, stakeholders and agendas, loaded through the same code partners
+/// use. Loading twice adds nothing. Contacts' addresses are fictitious (example.org).
+/// </summary>
+public static class DemoDataApi
+{
+    public sealed record DemoDataResponse(int InstitutionsAdded, int ContactsAdded, IReadOnlyList<Guid> MeetingIds);
+
+    public static IEndpointRouteBuilder MapDemoDataApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/meetings/demo-data", LoadAsync).RequireAuthorization(PartnerScopes.MeetingsWrite)
+            .WithTags("Meetings").WithName("LoadDemoData").WithSummary("Development only: load the seed texts' meetings");
+        return app;
+    }
+
+    private sealed record DemoInstitution(string Name, string Kind, string? District, (string Name, string Email, string Language, string Role)[] Contacts);
+
+    private static readonly DemoInstitution[] Institutions =
+    [
+        new("Ümraniye Kaymakamlığı", "district-governorship", "umraniye", [("Ümraniye Kaymakamlığı Sekreterya", "sekreterya@umraniye-kaymakamlik.example.org", "tr", "Secretariat")]),
+        new("Ümraniye Belediyesi", "municipality", "umraniye", [("Mesut Özdemir", "mesut.ozdemir@umraniye-belediye.example.org", "tr", "Deputy Mayor")]),
+        new("Gaziosmanpaşa Kaymakamlığı", "district-governorship", "gaziosmanpasa", [("Numan Hatipoğlu", "numan.hatipoglu@gaziosmanpasa-kaymakamlik.example.org", "tr", "District Governor")]),
+        new("Gaziosmanpaşa Belediyesi", "municipality", "gaziosmanpasa", [("Gaziosmanpaşa Belediyesi Sosyal Destek", "sosyal.destek@gaziosmanpasa-belediye.example.org", "tr", "Social support")]),
+        new("Birleşmiş Milletler Mülteci Örgütü (UNHCR)", "un-agency", null, [("Selçuk Şatana", "selcuk.satana@unhcr.example.org", "en", "UNHCR representative")]),
+        new("Dünya Yerel Yönetim ve Demokrasi Akademisi Vakfı (WALD)", "foundation", null,
+            [("Mehmet Duman", "mehmet.duman@wald.example.org", "tr", "Chair of the Board"), ("Hülya Alper", "hulya.alper@wald.example.org", "tr", "Academy Director")]),
+        new("İstanbul İl Göç İdaresi Müdürlüğü", "migration-directorate", null, [("İl Göç İdaresi Temsilcisi", "temsilci@istanbul-goc.example.org", "tr", "Representative")]),
+        new("جمعية التضامن مع اللاجئين", "ngo", "gaziosmanpasa", [("سارة الحلبي", "sara.halabi@tadamun.example.org", "ar", "منسقة الحالات")]),
+    ];
+
+    public static async Task<IResult> LoadAsync(ClaimsPrincipal user, MeetingsDbContext db, MeetingScheduling scheduling, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var partner = Partner.From(user);
+        if (!partner.ActsInAllDistricts) return DistrictProblems.NotGranted(partner, null);
+        var (institutionsAdded, contactsAdded) = (0, 0);
+        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var demo in Institutions)
+        {
+            var institution = await db.Institutions.Include(i => i.Contacts).OrderBy(i => i.RegisteredAt).FirstOrDefaultAsync(i => i.Name == demo.Name, cancellationToken);
+            if (institution is null)
+            {
+                institution = new Institution { Id = Guid.CreateVersion7(), Name = demo.Name, SearchName = Institution.SearchKey(demo.Name), Kind = demo.Kind, District = demo.District, RegisteredAt = clock.GetUtcNow() };
+                db.Institutions.Add(institution);
+                db.PublishOnCommit(new InstitutionRegistered { InstitutionId = institution.Id, Name = institution.Name, Kind = institution.Kind, District = institution.District, RegisteredAt = institution.RegisteredAt }, institution.Id);
+                institutionsAdded++;
+            }
+            foreach (var (name, email, language, role) in demo.Contacts.Where(c => institution.Contacts.All(existing => existing.Email != c.Email)))
+            {
+                var contact = new Contact { Id = Guid.CreateVersion7(), InstitutionId = institution.Id, FullName = name, Email = email, Language = language, Role = role, RegisteredAt = clock.GetUtcNow() };
+                db.Contacts.Add(contact);
+                db.PublishOnCommit(new ContactRegistered { ContactId = contact.Id, InstitutionId = institution.Id, FullName = name, Email = email, Language = language, Role = role, RegisteredAt = contact.RegisteredAt }, institution.Id);
+                contactsAdded++;
+            }
+            ids[demo.Name] = institution.Id;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var contactsOf = await db.Contacts.AsNoTracking().Where(c => ids.Values.Contains(c.InstitutionId)).ToListAsync(cancellationToken);
+        List<Guid> Invitees(params string[] institutions) => contactsOf.Where(c => institutions.Select(n => ids[n]).Contains(c.InstitutionId)).Select(c => c.Id).ToList();
+        const string Unhcr = "Birleşmiş Milletler Mülteci Örgütü (UNHCR)", Wald = "Dünya Yerel Yönetim ve Demokrasi Akademisi Vakfı (WALD)", Goc = "İstanbul İl Göç İdaresi Müdürlüğü";
+
+        var meetings = new List<ScheduleMeetingRequest>
+        {
+            new("Ümraniye İlçe Koordinasyon Toplantısı", "district-coordination", "umraniye", ids["Ümraniye Belediyesi"],
+                "2020-12-16T10:00:00+03:00", "2020-12-16T12:30:00+03:00", "Ümraniye Belediyesi", "https://meet.example.org/umraniye-2020-12-16",
+                [
+                    new("covid19-response", "Türkiye'de COVID-19 Sürecinde Yapılan Çalışmalar ve Yeni Normalleşme Süreci", null),
+                    new("legal-aid", "Mültecilere Sağlanan Hukuki Destek", ids[Wald]),
+                    new("psychosocial-support", "Psikososyal Danışmanlık", ids[Wald]),
+                    new("education-access", "Mültecilerin Eğitim Süreçlerine Katılımı", null),
+                    new("social-cohesion-mentoring", "Sosyal Uyum ve Mentorlük Çalışmaları", null),
+                    new("livelihoods", "Geçim Kaynaklarına Erişim", null),
+                    new("womens-entrepreneurship", "Kadın Girişimciliğinin Desteklenmesi", ids[Wald]),
+                ],
+                Invitees("Ümraniye Kaymakamlığı", "Ümraniye Belediyesi", Unhcr, Wald, Goc)),
+            new("Gaziosmanpaşa İlçe Koordinasyon Toplantısı", "district-coordination", "gaziosmanpasa", ids["Gaziosmanpaşa Kaymakamlığı"],
+                "2021-01-07T10:00:00+03:00", "2021-01-07T13:00:00+03:00", "Gaziosmanpaşa Kaymakamlığı", null,
+                [
+                    new("covid19-response", "Türkiye'de COVID-19 Sürecinde Yapılan Çalışmalar ve Yeni Normalleşme Süreci", null),
+                    new("legal-aid", "Mültecilere Sağlanan Hukuki Destek ve Sosyal Danışmanlık", null),
+                    new("business-licensing", "Geçim Kaynaklarına Erişim, İş Yeri Ruhsatlandırma Çalışmaları", null),
+                    new("health-access", "Sağlık Hizmetlerine Erişim", null),
+                    new("education-access", "Mültecilerin Eğitim Süreçlerine Katılımı", null),
+                    new("social-cohesion-mentoring", "Sosyal Uyum ve Mentörlük Çalışmaları", null),
+                    new("womens-entrepreneurship", "Kadın Girişimciliğini Destekleme Projesi (Gaziosmanpaşa ve Sultangazi pilotu)", ids[Wald]),
+                ],
+                Invitees("Gaziosmanpaşa Kaymakamlığı", "Gaziosmanpaşa Belediyesi", Unhcr, Wald, Goc, "جمعية التضامن مع اللاجئين")),
+        };
+        var meetingIds = new List<Guid>();
+        foreach (var request in meetings)
+        {
+            var starts = DateTimeOffset.Parse(request.StartsAt!).ToUniversalTime();
+            var existing = await db.Meetings.AsNoTracking().Where(m => m.Title == request.Title && m.StartsAt == starts).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+            meetingIds.Add(existing ?? (await scheduling.ScheduleAsync(request, cancellationToken)).Meeting!.Id);
+        }
+        return TypedResults.Ok(new DemoDataResponse(institutionsAdded, contactsAdded, meetingIds));
+    }
+}

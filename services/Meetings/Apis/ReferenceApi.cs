@@ -1,0 +1,17 @@
+namespace Platform.Meetings.Apis;
+
+public static class ReferenceApi
+{
+    public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/districts", () => TypedResults.Ok(Districts.All))
+            .RequireAuthorization(PartnerScopes.MeetingsRead)
+            .WithTags("Reference data").WithName("ListDistricts")
+            .WithSummary("Istanbul's 39 districts: codes and Turkish, Arabic and English names");
+        app.MapGet("/api/v1/topics", () => TypedResults.Ok(Topics.All))
+            .RequireAuthorization(PartnerScopes.MeetingsRead)
+            .WithTags("Reference data").WithName("ListTopics")
+            .WithSummary("The agenda topic catalogue: codes and Turkish, Arabic and English names");
+        return app;
+    }
+}
