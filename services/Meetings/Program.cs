@@ -33,6 +33,3 @@ app.MapRsvpApi();
 if (app.Environment.IsDevelopment()) app.MapDemoDataApi();
 
 app.Run();
-
-/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
-public partial class Program;

@@ -1,0 +1,132 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+using Platform.Testing;
+
+namespace Platform.Meetings.Tests;
+
+/// <summary>
+/// The meetings service in-process on a real PostgreSQL database and a real RabbitMQ virtual host of
+/// its own (from <see cref="InfrastructureServers"/>), shared by the tests of the collection; each test
+/// makes its own institutions and meetings. Partners' tokens are signed by a test issuer the service is
+/// told to trust, carrying the same claims the gateway puts in.
+/// </summary>
+public sealed class MeetingsService : IAsyncLifetime
+{
+    public const string Issuer = "http://issuer.test/";
+    private static readonly RsaSecurityKey SigningKey = new(RSA.Create(2048)) { KeyId = "test" };
+    private readonly InfrastructureServers _servers = new();
+    private WebApplicationFactory<Platform.Meetings.Infrastructure.MeetingsDbContext> _factory = null!;
+
+    public string Database { get; private set; } = "";
+    public IServiceProvider Services => _factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        await _servers.InitializeAsync();
+        Database = await _servers.CreateDatabaseAsync("meetings");
+        var broker = await _servers.CreateVirtualHostAsync("meetings");
+        _factory = new WebApplicationFactory<Platform.Meetings.Infrastructure.MeetingsDbContext>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:meetingsdb", Database);
+            web.UseSetting("ConnectionStrings:messaging", broker.ToString());
+            web.UseSetting("Authentication:Authority", Issuer);
+            web.UseSetting("Meetings:OverdueCheckInterval", "1.00:00:00");
+            web.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+                configuration.SigningKeys.Add(SigningKey);
+                options.Configuration = configuration;
+                options.TokenValidationParameters.ValidIssuer = Issuer;
+                options.TokenValidationParameters.IssuerSigningKey = SigningKey;
+            }));
+        });
+        _ = _factory.Server;
+    }
+
+    /// <summary>A client acting as a partner with these scopes and districts (<c>*</c> = all).</summary>
+    public HttpClient Partner(string clientId = "platform-dev", string scopes = "meetings.read meetings.write", params string[] districts)
+    {
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = "platform",
+            TokenType = "at+jwt",
+            Expires = DateTime.UtcNow.AddHours(1),
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = clientId,
+                ["client_id"] = clientId,
+                ["scope"] = scopes,
+                ["district"] = districts.Length == 0 ? "*" : districts.Length == 1 ? districts[0] : districts,
+            },
+        });
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Anonymous() => _factory.CreateClient();
+
+    /// <summary>The events written for an aggregate, oldest first, by short type name.</summary>
+    public async Task<List<(string Type, JsonElement Body)>> EventsOfAsync(Guid aggregateId)
+    {
+        await using var db = new NpgsqlConnection(Database);
+        await db.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT message_type, body FROM outbox_messages WHERE aggregate_id = $1 ORDER BY sequence", db)
+        {
+            Parameters = { new() { Value = aggregateId } },
+        };
+        var events = new List<(string, JsonElement)>();
+        await using var reader = await query.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var type = reader.GetString(0);
+            events.Add((type[(type.LastIndexOf('.', type.IndexOf(',')) + 1)..type.IndexOf(',')], JsonDocument.Parse(reader.GetString(1)).RootElement.Clone()));
+        }
+        return events;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _servers.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MeetingsCollection : ICollectionFixture<MeetingsService>
+{
+    public const string Name = "meetings service";
+}
+
+/// <summary>Making the directory entries a test needs, through the API.</summary>
+internal static class Directory
+{
+    public static async Task<Guid> InstitutionAsync(this HttpClient partner, string name, string? district, string kind = "municipality")
+    {
+        var response = await partner.PostAsJsonAsync("/api/v1/institutions", new { name = $"{name} {Guid.NewGuid():N}"[..Math.Min(name.Length + 9, 200)], kind, district });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<Guid> ContactAsync(this HttpClient partner, Guid institution, string fullName, string language = "tr")
+    {
+        var response = await partner.PostAsJsonAsync($"/api/v1/institutions/{institution}/contacts",
+            new { fullName, email = $"{Guid.NewGuid():N}@example.org", language, role = "Focal point" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
