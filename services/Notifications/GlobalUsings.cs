@@ -1,3 +1,5 @@
 global using Microsoft.EntityFrameworkCore;
 global using Platform.Contracts;
 global using Platform.Notifications.Infrastructure;
+global using Platform.Notifications.Model;
+global using Platform.Messaging.Outbox;

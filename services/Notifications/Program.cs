@@ -1,3 +1,4 @@
+using Platform.Notifications.Apis;
 using Platform.Notifications.Extensions;
 using Platform.Messaging.Extensions;
 using Platform.Security.Authentication;
@@ -20,5 +21,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
+app.MapNotificationsApi();
 
 app.Run();

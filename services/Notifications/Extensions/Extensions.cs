@@ -1,4 +1,7 @@
 using Platform.Messaging.Extensions;
+using Platform.Notifications.Composition;
+using Platform.Notifications.Delivery;
+using Platform.Notifications.IntegrationEvents;
 
 namespace Platform.Notifications.Extensions;
 
@@ -7,6 +10,25 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
-        builder.AddPlatformMessaging<NotificationsDbContext>();
+        builder.AddPlatformMessaging<NotificationsDbContext>(bus =>
+        {
+            bus.AddConsumer<MeetingScheduledConsumer>();
+            bus.AddConsumer<MeetingRescheduledConsumer>();
+            bus.AddConsumer<MeetingCancelledConsumer>();
+            bus.AddConsumer<InviteeAddedConsumer>();
+            bus.AddConsumer<InviteeRemovedConsumer>();
+            bus.AddConsumer<MinutesPublishedConsumer>();
+            bus.AddConsumer<ActionItemOverdueConsumer>();
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Notifications:Sender").Get<SenderOptions>() ?? new SenderOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Notifications:Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions());
+        builder.Services.AddSingleton(SmtpSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<EmailTemplates>();
+        builder.Services.AddSingleton<EmailComposer>();
+        builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddScoped<DeliveryLog>();
+        builder.Services.AddSingleton<EmailDelivery>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmailDelivery>());
     }
 }

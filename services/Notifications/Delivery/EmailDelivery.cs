@@ -1,0 +1,147 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MimeKit;
+using Polly;
+using Polly.Retry;
+
+namespace Platform.Notifications.Delivery;
+
+/// <summary>
+/// Hands Pending emails to the SMTP server over one kept-open connection (a 200-invitee meeting is one
+/// connection, not 200). A transient failure (connection refused, a 4xx answer) is retried at once a
+/// few times (Polly), then the message waits with growing backoff and is tried again: an SMTP server
+/// down for minutes delays mail and loses none. A permanent refusal (5xx for the mailbox or address)
+/// marks the message Failed at once and publishes <see cref="NotificationFailed"/>.
+/// Messages are claimed with a lease (FOR UPDATE SKIP LOCKED), so several instances share the work.
+/// </summary>
+public sealed class EmailDelivery(
+    IServiceScopeFactory scopes, DeliverySignal signal, SmtpSettings smtp, DeliveryOptions options, TimeProvider clock, ILogger<EmailDelivery> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    private SmtpClient? _client;
+
+    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            MaxRetryAttempts = 2,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+        })
+        .Build();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DeliverBatchAsync(stoppingToken) == 0)
+                {
+                    await DisconnectAsync();
+                    await signal.WaitAsync(IdlePoll, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Email delivery paused; trying again shortly");
+                await DisconnectAsync();
+                await Task.Delay(IdlePoll, stoppingToken);
+            }
+        }
+        await DisconnectAsync();
+    }
+
+    /// <summary>Claims and sends one batch; returns how many messages it handled.</summary>
+    public async Task<int> DeliverBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var now = clock.GetUtcNow();
+        var batch = await db.Notifications.FromSqlInterpolated($"""
+            UPDATE notifications SET next_attempt_at = {now + options.Lease}
+            WHERE id IN (SELECT id FROM notifications WHERE status = 'Pending' AND next_attempt_at <= {now}
+                         ORDER BY created_at LIMIT {options.BatchSize} FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).ToListAsync(cancellationToken);
+        foreach (var notification in batch.OrderBy(n => n.CreatedAt))
+        {
+            await DeliverAsync(notification, db, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return batch.Count;
+    }
+
+    private async Task DeliverAsync(Notification notification, NotificationsDbContext db, CancellationToken cancellationToken)
+    {
+        notification.Attempts++;
+        try
+        {
+            var message = MimeMessage.Load(new MemoryStream(notification.Content));
+            var response = await _retry.ExecuteAsync(async token =>
+            {
+                var client = await ConnectedAsync(token);
+                return await client.SendAsync(message, token);
+            }, cancellationToken);
+            notification.Status = NotificationStatus.Sent;
+            notification.SentAt = clock.GetUtcNow();
+            notification.SmtpResponse = response;
+            notification.LastError = null;
+        }
+        catch (SmtpCommandException refused) when (!IsTransient(refused))
+        {
+            notification.Status = NotificationStatus.Failed;
+            notification.LastError = $"{(int)refused.StatusCode} {refused.Message}";
+            db.PublishOnCommit(new NotificationFailed
+            {
+                NotificationId = notification.Id, SubjectId = notification.SubjectId, Kind = notification.Kind,
+                RecipientId = notification.RecipientId, Reason = notification.LastError, FailedAt = clock.GetUtcNow(),
+            }, notification.SubjectId);
+            logger.LogWarning("Email {NotificationId} refused for good: {Reason}", notification.Id, notification.LastError);
+        }
+        catch (Exception ex) when (IsTransient(ex))
+        {
+            var wait = TimeSpan.FromSeconds(Math.Min(options.MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(notification.Attempts, 16))));
+            notification.NextAttemptAt = clock.GetUtcNow() + wait;
+            notification.LastError = ex.Message;
+            await DisconnectAsync();
+            logger.LogInformation("Email {NotificationId} not handed over ({Error}); next try in {Wait}", notification.Id, ex.Message, wait);
+        }
+    }
+
+    private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true }) return _client;
+        _client?.Dispose();
+        _client = new SmtpClient { Timeout = 30_000 };
+        await _client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+        if (smtp.Username is not null) await _client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+        return _client;
+    }
+
+    private async Task DisconnectAsync()
+    {
+        if (_client is null) return;
+        try { if (_client.IsConnected) await _client.DisconnectAsync(true); }
+        catch (Exception ex) when (IsTransient(ex)) { }
+        _client.Dispose();
+        _client = null;
+    }
+
+    /// <summary>Worth trying again: the server was away, or said "not now" (4xx).</summary>
+    private static bool IsTransient(Exception exception) => exception switch
+    {
+        SmtpCommandException command => (int)command.StatusCode < 500,
+        SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException => true,
+        _ => false,
+    };
+
+    public override void Dispose()
+    {
+        _client?.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,97 @@
+using MassTransit;
+using Platform.Messaging.Inbox;
+using Platform.Notifications.Composition;
+using Platform.Notifications.Delivery;
+
+namespace Platform.Notifications.IntegrationEvents;
+
+/// <summary>Invitations: one per invitee (iTIP REQUEST, SEQUENCE of the meeting).</summary>
+public sealed class MeetingScheduledConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, ILogger<MeetingScheduledConsumer> logger)
+    : IdempotentConsumer<MeetingScheduled, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(MeetingScheduled message, ConsumeContext<MeetingScheduled> context)
+    {
+        foreach (var invitee in message.Invitees)
+            log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Invitation, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+                composer.Invitation(message.Meeting, invitee, isUpdate: false));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Updates: the same UID with the higher SEQUENCE, to every invitee.</summary>
+public sealed class MeetingRescheduledConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, ILogger<MeetingRescheduledConsumer> logger)
+    : IdempotentConsumer<MeetingRescheduled, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(MeetingRescheduled message, ConsumeContext<MeetingRescheduled> context)
+    {
+        foreach (var invitee in message.Invitees)
+            log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Update, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+                composer.Invitation(message.Meeting, invitee, isUpdate: true));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Cancellations (iTIP CANCEL, STATUS:CANCELLED) to every invitee.</summary>
+public sealed class MeetingCancelledConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, ILogger<MeetingCancelledConsumer> logger)
+    : IdempotentConsumer<MeetingCancelled, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(MeetingCancelled message, ConsumeContext<MeetingCancelled> context)
+    {
+        foreach (var invitee in message.Invitees)
+            log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Cancellation, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+                composer.Cancellation(message.Meeting, invitee, message.Reason, removed: false));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A new invitee gets the current invitation.</summary>
+public sealed class InviteeAddedConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, ILogger<InviteeAddedConsumer> logger)
+    : IdempotentConsumer<InviteeAdded, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(InviteeAdded message, ConsumeContext<InviteeAdded> context)
+    {
+        var invitee = message.Invitee;
+        log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Invitation, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+            composer.Invitation(message.Meeting, invitee, isUpdate: false));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A removed invitee gets a cancellation of their invitation only.</summary>
+public sealed class InviteeRemovedConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, ILogger<InviteeRemovedConsumer> logger)
+    : IdempotentConsumer<InviteeRemoved, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(InviteeRemoved message, ConsumeContext<InviteeRemoved> context)
+    {
+        var invitee = message.Invitee;
+        log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Cancellation, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+            composer.Cancellation(message.Meeting, invitee, null, removed: true));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Minutes, with decisions and action items, to every invitee.</summary>
+public sealed class MinutesPublishedConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, ILogger<MinutesPublishedConsumer> logger)
+    : IdempotentConsumer<MinutesPublished, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(MinutesPublished message, ConsumeContext<MinutesPublished> context)
+    {
+        foreach (var invitee in message.Invitees)
+            log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Minutes, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+                composer.Minutes(message, invitee));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>An overdue action item, to its owner institution's focal points.</summary>
+public sealed class ActionItemOverdueConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, ILogger<ActionItemOverdueConsumer> logger)
+    : IdempotentConsumer<ActionItemOverdue, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(ActionItemOverdue message, ConsumeContext<ActionItemOverdue> context)
+    {
+        foreach (var recipient in message.Recipients)
+            log.Add(context.MessageId!.Value, message.ActionItemId, NotificationKinds.Overdue, recipient.ContactId, recipient.FullName, recipient.Email, recipient.Language,
+                composer.Overdue(message, recipient));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,49 @@
+namespace Platform.Notifications.Model;
+
+/// <summary>
+/// One email to one person because of one event: the delivery log. (event, recipient, kind) is unique,
+/// so a redelivered event can never send a second email. The message is composed when the event is
+/// consumed and kept, so a retry sends the very same message (same Message-Id) hours later.
+/// </summary>
+public sealed class Notification
+{
+    public Guid Id { get; init; }
+    /// <summary>What it is about: the meeting (or action item) id.</summary>
+    public Guid SubjectId { get; init; }
+    /// <summary>The id of the event that caused it.</summary>
+    public Guid EventId { get; init; }
+    public required string Kind { get; init; }
+    public Guid RecipientId { get; init; }
+    public required string RecipientName { get; init; }
+    public required string RecipientEmail { get; init; }
+    public required string Language { get; init; }
+    public required string Subject { get; init; }
+    /// <summary>The composed MIME message, ready for SMTP.</summary>
+    public required byte[] Content { get; init; }
+    public required string MessageId { get; init; }
+    public string Status { get; set; } = NotificationStatus.Pending;
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    /// <summary>What the SMTP server answered on accepting the message (its queue id).</summary>
+    public string? SmtpResponse { get; set; }
+}
+
+public static class NotificationStatus
+{
+    public const string Pending = "Pending";
+    public const string Sent = "Sent";
+    public const string Failed = "Failed";
+}
+
+/// <summary>What an email is: each has its templates per language.</summary>
+public static class NotificationKinds
+{
+    public const string Invitation = "invitation";
+    public const string Update = "update";
+    public const string Cancellation = "cancellation";
+    public const string Minutes = "minutes";
+    public const string Overdue = "overdue";
+}

@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using MimeKit;
+using Platform.AppHost.Hosting;
+using Platform.AppHost.Hosting.Resources;
+using Platform.AppHost.Hosting.Testing;
+using Platform.Notifications.Infrastructure;
+using Platform.Testing;
+
+namespace Platform.Notifications.Tests;
+
+/// <summary>
+/// The notifications service in-process on real PostgreSQL and RabbitMQ, sending to a real SMTP server:
+/// the same maildev the AppHost runs, started here on free ports. Events are published on the real bus.
+/// </summary>
+public sealed class NotificationsService : IAsyncLifetime
+{
+    private const string Issuer = "http://issuer.test/";
+    private static readonly RsaSecurityKey SigningKey = new(RSA.Create(2048)) { KeyId = "test" };
+    private readonly InfrastructureServers _servers = new();
+    private DistributedApplication _mail = null!;
+    private WebApplicationFactory<NotificationsDbContext> _factory = null!;
+    private HttpClient _inbox = null!;
+
+    public MailDevResource Smtp { get; private set; } = null!;
+    public DistributedApplication MailHost => _mail;
+    public IServiceProvider Services => _factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        await _servers.InitializeAsync();
+        var builder = DistributedApplicationTestingBuilder.CreateBuilder();
+        Smtp = builder.AddMailDev("smtp", 0, 0).Resource;
+        _mail = builder.Build();
+        await _mail.StartAsync();
+        await _mail.WaitForHealthyAsync(TimeSpan.FromMinutes(1));
+        _inbox = new HttpClient { BaseAddress = new Uri(Smtp.GetEndpoint("http").Url) };
+
+        var database = await _servers.CreateDatabaseAsync("notifications");
+        var broker = await _servers.CreateVirtualHostAsync("notifications");
+        _factory = new WebApplicationFactory<NotificationsDbContext>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:notificationsdb", database);
+            web.UseSetting("ConnectionStrings:messaging", broker.ToString());
+            web.UseSetting("ConnectionStrings:smtp", Smtp.ConnectionString);
+            web.UseSetting("Authentication:Authority", Issuer);
+            web.UseSetting("Notifications:Delivery:MaxBackoff", "00:00:02");
+            web.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                options.Configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+                options.TokenValidationParameters.ValidIssuer = Issuer;
+                options.TokenValidationParameters.IssuerSigningKey = SigningKey;
+            }));
+        });
+        _ = _factory.Server;
+    }
+
+    public async Task PublishAsync<T>(T message, Guid? messageId = null) where T : class
+    {
+        var bus = Services.GetRequiredService<IBus>();
+        await bus.Publish(message, context => context.MessageId = messageId ?? NewId.NextGuid());
+    }
+
+    /// <summary>Every message the SMTP server accepted for <paramref name="address"/>, parsed with MimeKit, oldest first.</summary>
+    public async Task<List<MimeMessage>> InboxOfAsync(string address)
+    {
+        var list = await _inbox.GetFromJsonAsync<JsonElement[]>("/email");
+        var messages = new List<MimeMessage>();
+        foreach (var email in list!.Where(e => e.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == address)))
+        {
+            await using var raw = await _inbox.GetStreamAsync($"/email/{email.GetProperty("id").GetString()}/download");
+            var buffer = new MemoryStream();
+            await raw.CopyToAsync(buffer);
+            buffer.Position = 0;
+            messages.Add(await MimeMessage.LoadAsync(buffer));
+        }
+        return messages;
+    }
+
+    public Task<List<MimeMessage>> WaitForMailAsync(string address, int count, TimeSpan? timeout = null) =>
+        Eventually.GetAsync(() => InboxOfAsync(address), m => m.Count >= count, timeout ?? TimeSpan.FromSeconds(30), $"{count} email(s) for {address}");
+
+    public HttpClient Partner(string scopes = "notifications.read")
+    {
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = "platform",
+            Expires = DateTime.UtcNow.AddHours(1),
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object> { ["sub"] = "operations", ["client_id"] = "operations", ["scope"] = scopes, ["district"] = "*" },
+        });
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        _inbox.Dispose();
+        await _mail.StopAsync();
+        await _servers.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class NotificationsCollection : ICollectionFixture<NotificationsService>
+{
+    public const string Name = "notifications service";
+}
