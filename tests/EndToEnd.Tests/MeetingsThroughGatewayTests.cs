@@ -40,6 +40,39 @@ public sealed class MeetingsThroughGatewayTests(PlatformFixture platform) : ICla
     }
 
     [Fact]
+    public async Task Scheduling_a_meeting_with_three_invitees_puts_three_invitations_in_their_languages_in_the_inbox()
+    {
+        using var partner = await platform.PartnerAsync("platform-dev");
+        var host = await CreatedIdAsync(await partner.PostAsJsonAsync("/api/v1/institutions", new { name = "Sultangazi Belediyesi", kind = "municipality", district = "sultangazi" }));
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var people = new[] { ("Ayşe Yılmaz", "tr"), ("سارة الحلبي", "ar"), ("John Smith", "en") };
+        var contacts = new List<Guid>();
+        foreach (var (name, language) in people)
+            contacts.Add(await CreatedIdAsync(await partner.PostAsJsonAsync($"/api/v1/institutions/{host}/contacts",
+                new { fullName = name, email = $"{language}.{marker}@sultangazi.example.org", language })));
+
+        var scheduled = await partner.PostAsJsonAsync("/api/v1/meetings", new
+        {
+            title = "Sultangazi İlçe Koordinasyon Toplantısı", kind = "district-coordination", district = "sultangazi", hostInstitutionId = host,
+            startsAt = "2033-05-10T10:00:00+03:00", endsAt = "2033-05-10T12:00:00+03:00", location = "Sultangazi Belediyesi",
+            agenda = new[] { new { topic = "womens-entrepreneurship", title = "Kadın girişimciliği" } }, inviteeContactIds = contacts,
+        });
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+
+        using var inbox = new HttpClient { BaseAddress = new Uri(platform.App.GetEndpoint("smtp", "http")) };
+        var subjects = await Eventually.GetAsync(async () =>
+        {
+            var mail = await inbox.GetFromJsonAsync<JsonElement[]>("/email");
+            return mail!.Where(m => m.GetProperty("to")[0].GetProperty("address").GetString()!.Contains(marker))
+                .ToDictionary(m => m.GetProperty("to")[0].GetProperty("address").GetString()!.Split('.')[0], m => m.GetProperty("subject").GetString()!);
+        }, found => found.Count == 3, TimeSpan.FromSeconds(20), "three invitations in the inbox");
+
+        Assert.StartsWith("Davet:", subjects["tr"]);
+        Assert.StartsWith("دعوة:", subjects["ar"]);
+        Assert.StartsWith("Invitation:", subjects["en"]);
+    }
+
+    [Fact]
     public async Task The_meetings_openapi_document_describes_every_route()
     {
         var document = await platform.Gateway.GetFromJsonAsync<JsonElement>("/openapi/meetings/v1.json");

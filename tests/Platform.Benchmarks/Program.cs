@@ -2,6 +2,7 @@ using Platform.Benchmarks;
 
 // dotnet run -c Release --project tests/Platform.Benchmarks -- messaging [--events N] [--rate R] [--seconds S]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [--seconds S] [--concurrency C] [--rounds R]
+// dotnet run -c Release --project tests/Platform.Benchmarks -- notifications [--invitees N] [--rounds R]
 var benchmark = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "messaging";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
@@ -14,8 +15,11 @@ switch (benchmark)
     case "gateway":
         await GatewayBenchmark.RunAsync(seconds: Option("--seconds", 5), concurrency: Option("--concurrency", 8), rounds: Option("--rounds", 3));
         break;
+    case "notifications":
+        await NotificationsBenchmark.RunAsync(invitees: Option("--invitees", 200), rounds: Option("--rounds", 3));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway");
+        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications");
         return 2;
 }
 return 0;

@@ -67,11 +67,12 @@ public sealed class EmailDelivery(
                          ORDER BY created_at LIMIT {options.BatchSize} FOR UPDATE SKIP LOCKED)
             RETURNING *
             """).ToListAsync(cancellationToken);
+        // One commit per batch, not per message: a commit waits for the disk, an SMTP hand-over does not.
+        // Should the process die mid-batch, the lease runs out and the batch is sent again with the same
+        // Message-Ids: at least once, never lost.
         foreach (var notification in batch.OrderBy(n => n.CreatedAt))
-        {
             await DeliverAsync(notification, db, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await db.SaveChangesAsync(cancellationToken);
         return batch.Count;
     }
 
@@ -117,7 +118,19 @@ public sealed class EmailDelivery(
         if (_client is { IsConnected: true }) return _client;
         _client?.Dispose();
         _client = new SmtpClient { Timeout = 30_000 };
-        await _client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+        // Our own socket, to turn Nagle off: SMTP is a conversation of small writes, and Nagle against
+        // the server's delayed ACK costs ~40 ms per message (measured: 22 emails/s with it, see README).
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(smtp.Host, smtp.Port, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        await _client.ConnectAsync(socket, smtp.Host, smtp.Port, smtp.Security, cancellationToken);
         if (smtp.Username is not null) await _client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
         return _client;
     }
