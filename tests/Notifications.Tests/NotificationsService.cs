@@ -47,14 +47,23 @@ public sealed class NotificationsService : IAsyncLifetime
         await _mail.WaitForHealthyAsync(TimeSpan.FromMinutes(1));
         _inbox = new HttpClient { BaseAddress = new Uri(Smtp.GetEndpoint("http").Url) };
 
+        (_factory, _) = await StartServiceAsync(Smtp.ConnectionString);
+    }
+
+    /// <summary>
+    /// A notifications service of its own (own database and virtual host on the same servers) sending to
+    /// <paramref name="smtp"/>; returns it with its database's connection string.
+    /// </summary>
+    public async Task<(WebApplicationFactory<NotificationsDbContext> Service, string Database)> StartServiceAsync(string smtp)
+    {
         var database = await _servers.CreateDatabaseAsync("notifications");
         var broker = await _servers.CreateVirtualHostAsync("notifications");
-        _factory = new WebApplicationFactory<NotificationsDbContext>().WithWebHostBuilder(web =>
+        var factory = new WebApplicationFactory<NotificationsDbContext>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:notificationsdb", database);
             web.UseSetting("ConnectionStrings:messaging", broker.ToString());
-            web.UseSetting("ConnectionStrings:smtp", Smtp.ConnectionString);
+            web.UseSetting("ConnectionStrings:smtp", smtp);
             web.UseSetting("Authentication:Authority", Issuer);
             web.UseSetting("Notifications:Delivery:MaxBackoff", "00:00:02");
             web.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
@@ -64,7 +73,8 @@ public sealed class NotificationsService : IAsyncLifetime
                 options.TokenValidationParameters.IssuerSigningKey = SigningKey;
             }));
         });
-        _ = _factory.Server;
+        _ = factory.Server;
+        return (factory, database);
     }
 
     public async Task PublishAsync<T>(T message, Guid? messageId = null) where T : class
