@@ -18,18 +18,20 @@ public sealed class RateLimitTests(PlatformFixture platform)
 
         var statuses = new ConcurrentBag<HttpStatusCode>();
         HttpResponseMessage? rejected = null;
-        await Parallel.ForAsync(0, 700, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, cancellationToken) =>
+        // A cheap read (reference data, no database), 32 at a time: the burst must outrun the refill
+        // (10 a second) even on a busy CI machine.
+        await Parallel.ForAsync(0, 700, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, cancellationToken) =>
         {
-            var response = await busy.GetAsync($"/api/v1/institutions/{Guid.CreateVersion7()}", cancellationToken);
+            var response = await busy.GetAsync("/api/v1/districts", cancellationToken);
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests) Interlocked.CompareExchange(ref rejected, response, null);
         });
-        var otherResponse = await other.GetAsync($"/api/v1/institutions/{Guid.CreateVersion7()}");
+        var otherResponse = await other.GetAsync("/api/v1/districts");
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
-        Assert.True(statuses.Count(s => s == HttpStatusCode.NotFound) >= 600, "the allowance itself must get through");
+        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) >= 600, "the allowance itself must get through");
         var problem = await rejected!.AssertProblemAsync(429);
         Assert.True(rejected!.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "429 must say when to come back");
-        Assert.Equal(HttpStatusCode.NotFound, otherResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherResponse.StatusCode);
     }
 }
