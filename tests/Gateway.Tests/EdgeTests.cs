@@ -14,9 +14,15 @@ public sealed class EdgeTests(PlatformFixture platform)
     public async Task A_2_MiB_body_gets_413_problem_details()
     {
         using var partner = await platform.PartnerAsync("platform-dev");
-        var body = new StringContent(new string('a', 2 * 1024 * 1024), System.Text.Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/institutions")
+        {
+            Content = new StringContent(new string('a', 2 * 1024 * 1024), System.Text.Encoding.UTF8, "application/json"),
+        };
+        // As a well-behaved client sends a large body: the gateway refuses on Content-Length alone and
+        // closes, so without 100-continue the client may still be writing and see a broken pipe instead.
+        request.Headers.ExpectContinue = true;
 
-        var problem = await (await partner.PostAsync("/api/v1/institutions", body)).AssertProblemAsync(413);
+        var problem = await (await partner.SendAsync(request)).AssertProblemAsync(413);
 
         Assert.Contains("1048576", problem.GetProperty("detail").GetString());
     }

@@ -1,15 +1,9 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using Platform.Testing;
 
@@ -23,8 +17,6 @@ namespace Platform.Meetings.Tests;
 /// </summary>
 public sealed class MeetingsService : IAsyncLifetime
 {
-    public const string Issuer = "http://issuer.test/";
-    private static readonly RsaSecurityKey SigningKey = new(RSA.Create(2048)) { KeyId = "test" };
     private readonly InfrastructureServers _servers = new();
     private WebApplicationFactory<Platform.Meetings.Infrastructure.MeetingsDbContext> _factory = null!;
 
@@ -41,16 +33,9 @@ public sealed class MeetingsService : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:meetingsdb", Database);
             web.UseSetting("ConnectionStrings:messaging", broker.ToString());
-            web.UseSetting("Authentication:Authority", Issuer);
+            web.UseSetting("Authentication:Authority", TestTokenIssuer.Issuer);
             web.UseSetting("Meetings:OverdueCheckInterval", "1.00:00:00");
-            web.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-            {
-                var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-                configuration.SigningKeys.Add(SigningKey);
-                options.Configuration = configuration;
-                options.TokenValidationParameters.ValidIssuer = Issuer;
-                options.TokenValidationParameters.IssuerSigningKey = SigningKey;
-            }));
+            web.ConfigureTestServices(services => services.TrustTestIssuer());
         });
         _ = _factory.Server;
     }
@@ -58,23 +43,8 @@ public sealed class MeetingsService : IAsyncLifetime
     /// <summary>A client acting as a partner with these scopes and districts (<c>*</c> = all).</summary>
     public HttpClient Partner(string clientId = "platform-dev", string scopes = "meetings.read meetings.write", params string[] districts)
     {
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = "platform",
-            TokenType = "at+jwt",
-            Expires = DateTime.UtcNow.AddHours(1),
-            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = clientId,
-                ["client_id"] = clientId,
-                ["scope"] = scopes,
-                ["district"] = districts.Length == 0 ? "*" : districts.Length == 1 ? districts[0] : districts,
-            },
-        });
         var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = TestTokenIssuer.Bearer(clientId, scopes, districts);
         return client;
     }
 

@@ -1,16 +1,10 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using MassTransit;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Microsoft.IdentityModel.Tokens;
 using MimeKit;
 using Platform.AppHost.Hosting;
 using Platform.AppHost.Hosting.Resources;
@@ -26,8 +20,6 @@ namespace Platform.Notifications.Tests;
 /// </summary>
 public sealed class NotificationsService : IAsyncLifetime
 {
-    private const string Issuer = "http://issuer.test/";
-    private static readonly RsaSecurityKey SigningKey = new(RSA.Create(2048)) { KeyId = "test" };
     private readonly InfrastructureServers _servers = new();
     private DistributedApplication _mail = null!;
     private WebApplicationFactory<NotificationsDbContext> _factory = null!;
@@ -64,14 +56,9 @@ public sealed class NotificationsService : IAsyncLifetime
             web.UseSetting("ConnectionStrings:notificationsdb", database);
             web.UseSetting("ConnectionStrings:messaging", broker.ToString());
             web.UseSetting("ConnectionStrings:smtp", smtp);
-            web.UseSetting("Authentication:Authority", Issuer);
+            web.UseSetting("Authentication:Authority", TestTokenIssuer.Issuer);
             web.UseSetting("Notifications:Delivery:MaxBackoff", "00:00:02");
-            web.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-            {
-                options.Configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-                options.TokenValidationParameters.ValidIssuer = Issuer;
-                options.TokenValidationParameters.IssuerSigningKey = SigningKey;
-            }));
+            web.ConfigureTestServices(services => services.TrustTestIssuer());
         });
         _ = factory.Server;
         return (factory, database);
@@ -104,16 +91,8 @@ public sealed class NotificationsService : IAsyncLifetime
 
     public HttpClient Partner(string scopes = "notifications.read")
     {
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = "platform",
-            Expires = DateTime.UtcNow.AddHours(1),
-            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
-            Claims = new Dictionary<string, object> { ["sub"] = "operations", ["client_id"] = "operations", ["scope"] = scopes, ["district"] = "*" },
-        });
         var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = TestTokenIssuer.Bearer("operations", scopes);
         return client;
     }
 

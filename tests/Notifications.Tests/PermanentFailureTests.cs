@@ -25,7 +25,7 @@ public sealed class PermanentFailureTests(NotificationsService service)
         {
             await using var query = new NpgsqlCommand("SELECT status, attempts, last_error FROM notifications WHERE subject_id = $1", db) { Parameters = { new() { Value = meeting.MeetingId } } };
             await using var reader = await query.ExecuteReaderAsync();
-            return await reader.ReadAsync() ? (Status: reader.GetString(0), Attempts: reader.GetInt32(1), Error: reader.GetString(2)) : default;
+            return await reader.ReadAsync() ? (Status: reader.GetString(0), Attempts: reader.GetInt32(1), Error: reader.IsDBNull(2) ? null : reader.GetString(2)) : default;
         }, r => r.Status is "Failed" or "Sent", TimeSpan.FromSeconds(30), "the refusal to be recorded");
         await using var events = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE aggregate_id = $1 AND message_type LIKE 'Platform.Contracts.NotificationFailed,%'", db)
         {
