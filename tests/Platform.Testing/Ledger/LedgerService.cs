@@ -43,12 +43,14 @@ public sealed class LedgerService : IAsyncDisposable
     }
 
     public FailurePlan Plan { get; } = new();
+    public ArrivalOrder Arrivals { get; } = new();
     public IServiceProvider Services => _host.Services;
 
     public async Task StartAsync()
     {
         await using (var scope = _host.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Database.EnsureCreatedAsync();
+        _host.Services.GetRequiredService<IBus>().ConnectConsumeObserver(Arrivals);
         await _host.StartAsync();
         _started = true;
     }
