@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
-using Platform.Gateway.Extensions;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Platform.Gateway.Proxy;
@@ -36,7 +35,7 @@ public static class ForwarderErrorProblems
             _ => (StatusCodes.Status502BadGateway, "Bad gateway", $"The {service} service gave no usable answer."),
         };
         if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
-        await Problems.WriteAsync(context, status, title, detail);
+        await ProblemResponses.WriteAsync(context, status, title, detail);
     }
 
     private static bool IsUnreachable(IForwarderErrorFeature error)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Platform.Gateway.Extensions;
 using Platform.Gateway.Partners;
 
 namespace Platform.Gateway.RateLimiting;
@@ -32,7 +31,7 @@ public static class PartnerRateLimiting
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await Problems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                await ProblemResponses.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
                     $"This client's request allowance is used up; try again in {seconds} s.");
             };
         });
@@ -62,7 +61,7 @@ public static class PartnerRateLimiting
             if (!standing.Active)
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-                await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Partner disabled",
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, "Partner disabled",
                     $"'{clientId}' is no longer an active partner of the platform.");
                 return;
             }

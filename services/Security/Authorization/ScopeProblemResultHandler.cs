@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.Security.Authorization;
 
@@ -24,17 +22,8 @@ public sealed class ScopeProblemResultHandler : IAuthorizationMiddlewareResultHa
             await _default.HandleAsync(next, context, policy, authorizeResult);
             return;
         }
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "Scope required",
-                Detail = $"This request needs the scope {string.Join(", ", missing)}, which the access token does not carry.",
-                Type = "https://coordination-platform.example/problems/scope-required",
-            },
-        });
+        await ProblemResponses.WriteAsync(context, StatusCodes.Status403Forbidden, "Scope required",
+            $"This request needs the scope {string.Join(", ", missing)}, which the access token does not carry.",
+            "https://coordination-platform.example/problems/scope-required");
     }
 }

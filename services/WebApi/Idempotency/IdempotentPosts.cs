@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,7 +35,7 @@ public static class IdempotentPosts
             }
             if (key.Length > MaxKeyLength)
             {
-                await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Idempotency-Key too long", $"An Idempotency-Key has at most {MaxKeyLength} characters.");
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status400BadRequest, "Idempotency-Key too long", $"An Idempotency-Key has at most {MaxKeyLength} characters.");
                 return;
             }
             await RunOnceAsync<TContext>(context, next, key);
@@ -56,10 +55,10 @@ public static class IdempotentPosts
         {
             var first = await records.AsNoTracking().SingleAsync(r => r.ClientId == clientId && r.Key == key, context.RequestAborted);
             if (first.RequestHash != hash)
-                await WriteProblemAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
                     "This Idempotency-Key was used for a different request; use a new key for a new request.");
             else if (first.StatusCode == 0)
-                await WriteProblemAsync(context, StatusCodes.Status409Conflict, "Request in progress",
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status409Conflict, "Request in progress",
                     "The first request with this Idempotency-Key is still running; retry in a moment.");
             else
                 await ReplayAsync(context, first);
@@ -123,16 +122,6 @@ public static class IdempotentPosts
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0) sha.AppendData(chunk, 0, read);
         request.Body.Position = 0;
         return Convert.ToHexString(sha.GetHashAndReset());
-    }
-
-    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        }).AsTask();
     }
 }
 
