@@ -13,3 +13,4 @@ global using Platform.Security.Authorization;
 global using Platform.WebApi.Concurrency;
 global using Platform.WebApi.Paging;
 global using Platform.Meetings.Scheduling;
+global using Platform.Meetings.Stakeholders;

@@ -24,6 +24,12 @@ public sealed class Partner
     /// <summary>Whether the partner may act in <paramref name="district"/> (a district code, compared ordinally).</summary>
     public bool MayActIn(string district) => ActsInAllDistricts || _districts.Contains(district);
 
+    /// <summary>
+    /// Whether the partner may change data of <paramref name="district"/>; city-wide data (no district)
+    /// is changed only by partners that act in every district.
+    /// </summary>
+    public bool MayChange(string? district) => district is null ? ActsInAllDistricts : MayActIn(district);
+
     public static Partner From(ClaimsPrincipal user)
     {
         var clientId = user.FindFirst(PartnerClaims.ClientId)?.Value ?? user.FindFirst("sub")?.Value

@@ -33,7 +33,7 @@ public static class DemoDataApi
         new("جمعية التضامن مع اللاجئين", "ngo", "gaziosmanpasa", [("سارة الحلبي", "sara.halabi@tadamun.example.org", "ar", "منسقة الحالات")]),
     ];
 
-    public static async Task<IResult> LoadAsync(ClaimsPrincipal user, MeetingsDbContext db, MeetingScheduling scheduling, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> LoadAsync(ClaimsPrincipal user, MeetingsDbContext db, MeetingScheduling scheduling, StakeholderDirectory directory, CancellationToken cancellationToken)
     {
         var partner = Partner.From(user);
         if (!partner.ActsInAllDistricts) return DistrictProblems.NotGranted(partner, null);
@@ -44,16 +44,12 @@ public static class DemoDataApi
             var institution = await db.Institutions.Include(i => i.Contacts).OrderBy(i => i.RegisteredAt).FirstOrDefaultAsync(i => i.Name == demo.Name, cancellationToken);
             if (institution is null)
             {
-                institution = new Institution { Id = Guid.CreateVersion7(), Name = demo.Name, SearchName = Institution.SearchKey(demo.Name), Kind = demo.Kind, District = demo.District, RegisteredAt = clock.GetUtcNow() };
-                db.Institutions.Add(institution);
-                db.PublishOnCommit(new InstitutionRegistered { InstitutionId = institution.Id, Name = institution.Name, Kind = institution.Kind, District = institution.District, RegisteredAt = institution.RegisteredAt }, institution.Id);
+                institution = directory.Register(demo.Name, demo.Kind, demo.District);
                 institutionsAdded++;
             }
             foreach (var (name, email, language, role) in demo.Contacts.Where(c => institution.Contacts.All(existing => existing.Email != c.Email)))
             {
-                var contact = new Contact { Id = Guid.CreateVersion7(), InstitutionId = institution.Id, FullName = name, Email = email, Language = language, Role = role, RegisteredAt = clock.GetUtcNow() };
-                db.Contacts.Add(contact);
-                db.PublishOnCommit(new ContactRegistered { ContactId = contact.Id, InstitutionId = institution.Id, FullName = name, Email = email, Language = language, Role = role, RegisteredAt = contact.RegisteredAt }, institution.Id);
+                directory.AddContact(institution.Id, name, email, language, role);
                 contactsAdded++;
             }
             ids[demo.Name] = institution.Id;

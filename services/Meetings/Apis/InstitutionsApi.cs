@@ -44,33 +44,15 @@ public static class InstitutionsApi
     }
 
     public static async Task<IResult> RegisterInstitution(
-        RegisterInstitutionRequest request, ClaimsPrincipal user, MeetingsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterInstitutionRequest request, ClaimsPrincipal user, MeetingsDbContext db, StakeholderDirectory directory, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        // Registering a city-wide body is for partners that act in every district.
         var partner = Partner.From(user);
-        if (request.District is null ? !partner.ActsInAllDistricts : !partner.MayActIn(request.District))
+        if (!partner.MayChange(request.District))
             return DistrictProblems.NotGranted(partner, request.District);
 
-        var institution = new Institution
-        {
-            Id = Guid.CreateVersion7(),
-            Name = request.Name!.Trim(),
-            SearchName = Institution.SearchKey(request.Name),
-            Kind = request.Kind!,
-            District = request.District,
-            RegisteredAt = clock.GetUtcNow(),
-        };
-        db.Institutions.Add(institution);
-        db.PublishOnCommit(new InstitutionRegistered
-        {
-            InstitutionId = institution.Id,
-            Name = institution.Name,
-            Kind = institution.Kind,
-            District = institution.District,
-            RegisteredAt = institution.RegisteredAt,
-        }, institution.Id);
+        var institution = directory.Register(request.Name!, request.Kind!, request.District);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/institutions/{institution.Id}", InstitutionResponse.From(institution, withContacts: true));
     }
@@ -115,40 +97,20 @@ public static class InstitutionsApi
     }
 
     public static async Task<IResult> AddContact(
-        Guid id, AddContactRequest request, ClaimsPrincipal user, MeetingsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, AddContactRequest request, ClaimsPrincipal user, MeetingsDbContext db, StakeholderDirectory directory, CancellationToken cancellationToken)
     {
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (institution is null) return TypedResults.NotFound();
         var errors = Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var partner = Partner.From(user);
-        if (institution.District is null ? !partner.ActsInAllDistricts : !partner.MayActIn(institution.District))
+        if (!partner.MayChange(institution.District))
             return DistrictProblems.NotGranted(partner, institution.District);
         var email = request.Email!.Trim();
         if (await db.Contacts.AnyAsync(c => c.InstitutionId == id && c.Email == email, cancellationToken))
             return TypedResults.Problem(statusCode: 409, title: "Contact exists", detail: $"{email} is already a focal point of {institution.Name}.");
 
-        var contact = new Contact
-        {
-            Id = Guid.CreateVersion7(),
-            InstitutionId = id,
-            FullName = request.FullName!.Trim(),
-            Email = email,
-            Language = request.Language!,
-            Role = string.IsNullOrWhiteSpace(request.Role) ? null : request.Role.Trim(),
-            RegisteredAt = clock.GetUtcNow(),
-        };
-        db.Contacts.Add(contact);
-        db.PublishOnCommit(new ContactRegistered
-        {
-            ContactId = contact.Id,
-            InstitutionId = id,
-            FullName = contact.FullName,
-            Email = contact.Email,
-            Language = contact.Language,
-            Role = contact.Role,
-            RegisteredAt = contact.RegisteredAt,
-        }, id);
+        var contact = directory.AddContact(id, request.FullName!, email, request.Language!, request.Role);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/institutions/{id}", ContactResponse.From(contact));
     }

@@ -16,6 +16,7 @@ public static class Extensions
         builder.Services.AddSingleton<ReplyLinkSigner>();
         builder.Services.AddScoped<MeetingSnapshots>();
         builder.Services.AddScoped<MeetingScheduling>();
+        builder.Services.AddScoped<StakeholderDirectory>();
         builder.Services.AddSingleton<OverdueActionItemReminders>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueActionItemReminders>());
     }
