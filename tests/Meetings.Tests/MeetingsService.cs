@@ -83,7 +83,7 @@ public sealed class MeetingsCollection : ICollectionFixture<MeetingsService>
 }
 
 /// <summary>Making the directory entries a test needs, through the API.</summary>
-internal static class Directory
+internal static class StakeholderRequests
 {
     public static async Task<Guid> InstitutionAsync(this HttpClient partner, string name, string? district, string kind = "municipality")
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Platform.AppHost.Hosting;
+using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.Testing;
 
@@ -14,7 +15,7 @@ public static class GatewayCommand
 
     /// <summary>The built gateway, in the configuration the AppHost runs.</summary>
     public static string AssemblyPath(DistributedApplication app) =>
-        Path.Combine(app.Context.RepositoryRoot, "gateway", "bin", app.Context.BuildConfiguration, "net10.0", "Platform.Gateway.dll");
+        ((ProjectResource)app.GetResource("gateway")).AssemblyPath(app.Context);
 
     public static async Task<Result> RunAsync(DistributedApplication app, params string[] args)
     {

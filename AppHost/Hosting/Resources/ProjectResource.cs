@@ -30,12 +30,15 @@ public sealed class ProjectResource(string name, string projectDirectory, string
 
     public override Task<ProcessSpec> PrepareAsync(AppHostContext context, CancellationToken cancellationToken)
     {
-        var projectFolder = Path.Combine(context.RepositoryRoot, ProjectDirectory);
-        var assembly = Path.Combine(projectFolder, "bin", context.BuildConfiguration, "net10.0", AssemblyName + ".dll");
+        var assembly = AssemblyPath(context);
         if (!File.Exists(assembly))
             throw new ResourceStartException($"{assembly} is missing: build the solution first (dotnet build AppHost -c {context.BuildConfiguration}).");
-        return Task.FromResult(new ProcessSpec("dotnet", [assembly], projectFolder) { Environment = BuildEnvironment(context) });
+        return Task.FromResult(new ProcessSpec("dotnet", [assembly], Path.Combine(context.RepositoryRoot, ProjectDirectory)) { Environment = BuildEnvironment(context) });
     }
+
+    /// <summary>The project's built assembly, in the configuration the AppHost itself was built in.</summary>
+    public string AssemblyPath(AppHostContext context) =>
+        Path.Combine(context.RepositoryRoot, ProjectDirectory, "bin", context.BuildConfiguration, "net10.0", AssemblyName + ".dll");
 
     public Dictionary<string, string> BuildEnvironment(AppHostContext context)
     {
