@@ -53,6 +53,7 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
+                .AddMeter(builder.Environment.ApplicationName)
                 .AddMeter(MessagingTelemetryNames))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)

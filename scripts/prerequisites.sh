@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a Debian machine, and only what is missing:
-# PostgreSQL's server, RabbitMQ, Node.js (Debian packages), maildev (npm, pinned in AppHost/maildev)
+# PostgreSQL's server, RabbitMQ, Node.js, chromium (Debian packages), maildev (npm, pinned in AppHost/maildev)
 # and the OpenAPI schema validator the gateway tests use (npm, pinned in tests/tools/openapi).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,8 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v setpriv >/dev/null || missing+=(util-linux)
+# The dashboard's browser tests drive Debian's chromium (Playwright never downloads a browser here).
+command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq

@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
-using Platform.AppHost.Hosting.Dashboard;
+using Platform.AppHost.Dashboard;
 using Platform.AppHost.Hosting.Orchestration;
 using Platform.AppHost.Hosting.Resources;
 using Platform.AppHost.Hosting.Testing;
+using Platform.AppHost.Telemetry.Store;
 
 namespace Platform.AppHost.Hosting;
 
@@ -25,6 +26,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly List<Task> _running = [];
     private FileStream? _stateLock;
     private DashboardServer? _dashboard;
+    private TelemetryArchive? _archive;
     private int _stopping;
 
     public static DistributedApplicationBuilder CreateBuilder(string[] args) =>
@@ -42,12 +44,15 @@ public sealed class DistributedApplication : IAsyncDisposable
         _runners = builder.Resources.OfType<ExecutableResource>()
             .Select(r => new ResourceRunner(r, context, _loggerFactory.CreateLogger($"AppHost.{r.Name}"), _pidFiles))
             .ToList();
+        Telemetry = new TelemetryStore(builder.Options.TelemetryLimits, _archive = new TelemetryArchive(Path.Combine(context.StateDirectory, "telemetry.db"), builder.Options.TelemetryLimits));
         DashboardToken = builder.Options.DashboardToken ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
     }
 
     public AppHostContext Context { get; }
     public IReadOnlyList<Resource> Resources => _builder.Resources;
     public string DashboardToken { get; }
+    /// <summary>What the OTLP receiver has accepted: spans, structured logs and metrics per resource.</summary>
+    public TelemetryStore Telemetry { get; }
     public string DashboardUrl => _builder.Dashboard.GetEndpoint("http").Url;
 
     public Resource GetResource(string name) =>
@@ -61,6 +66,13 @@ public sealed class DistributedApplication : IAsyncDisposable
             .Single(r => r.ConnectionStringName == name).ConnectionString;
 
     public ResourceLog GetLog(string resource) => Runner(resource).Log;
+
+    /// <summary>Console output of one resource, or of all interleaved in time, after <paramref name="afterSequence"/>.</summary>
+    public IReadOnlyList<ConsoleLine> ConsoleLogs(string? resource = null, long afterSequence = 0) =>
+        _runners.Where(r => resource is null || r.Resource.Name == resource)
+            .SelectMany(r => r.Log.Lines(afterSequence))
+            .OrderBy(l => l.At).ThenBy(l => l.Sequence)
+            .ToList();
 
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
@@ -99,6 +111,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         foreach (var rabbit in Resources.OfType<RabbitMQServerResource>()) await rabbit.AfterStopAsync(Context);
         CheckPortsAreFree();
 
+        Telemetry.Restore(_archive!);
         _dashboard = new DashboardServer(this, _builder.Dashboard);
         await _dashboard.StartAsync();
         _builder.Dashboard.State = ResourceState.Running;
@@ -145,6 +158,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             await _shutdown.CancelAsync();
             await Task.WhenAll(_running);
             if (_dashboard is not null) await _dashboard.DisposeAsync();
+            if (_archive is not null) await _archive.DisposeAsync();
             _builder.Dashboard.State = ResourceState.Stopped;
             foreach (var runner in _runners) runner.Log.Dispose();
             _stateLock?.Dispose();

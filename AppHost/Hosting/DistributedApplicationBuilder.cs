@@ -26,7 +26,8 @@ public sealed class DistributedApplicationBuilder
         Options.StateDirectory ??= Configuration["AppHost:StateDirectory"];
         Options.DashboardToken ??= Configuration["PLATFORM_DASHBOARD_TOKEN"] ?? Configuration["Dashboard:Token"];
         Options.EnvironmentName = Configuration["ASPNETCORE_ENVIRONMENT"] ?? Configuration["DOTNET_ENVIRONMENT"] ?? Options.EnvironmentName;
-        Dashboard = new DashboardResource(Port(Configuration.GetValue("Dashboard:Port", 18888)), Port(Configuration.GetValue("Dashboard:OtlpPort", 18889)));
+        Dashboard = new DashboardResource(Port(Configuration.GetValue("Dashboard:Port", 18888)), Port(Configuration.GetValue("Dashboard:OtlpPort", 18889)),
+            Port(Configuration.GetValue("Dashboard:OtlpHttpPort", 18890)));
         Dashboard.Initialize();
         _resources.Add(Dashboard);
     }

@@ -11,4 +11,6 @@ public sealed class DistributedApplicationOptions
     public string EnvironmentName { get; set; } = "Development";
     /// <summary>Print the resource table and the login link to the console.</summary>
     public bool PrintSummary { get; set; } = true;
+    /// <summary>How much telemetry the dashboard keeps per resource (memory and archive).</summary>
+    public Telemetry.Store.TelemetryLimits TelemetryLimits { get; set; } = new();
 }

@@ -19,7 +19,7 @@ public static class Extensions
         var connectionString = builder.Configuration.GetConnectionString("gatewaydb")
             ?? throw new InvalidOperationException("ConnectionStrings:gatewaydb is not set: the gateway keeps partners and signing keys there.");
         builder.Services.AddDbContext<GatewayDbContext>(options => options
-            .UseNpgsql(connectionString)
+            .UseNpgsql(connectionString, npgsql => npgsql.ConfigureDataSource(dataSource => dataSource.TraceOnlyWithinTraces()))
             .UseSnakeCaseNamingConvention()
             .UseOpenIddict());
         builder.Services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<GatewayDbContext>());

@@ -1,6 +1,6 @@
 using Npgsql;
 using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Dashboard;
+using Platform.AppHost.Dashboard;
 using Platform.AppHost.Hosting.Resources;
 using Platform.AppHost.Hosting.Testing;
 using Testcontainers.PostgreSql;

@@ -30,7 +30,7 @@ internal static partial class ProcessLauncher
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Append(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Append(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Append(e.Data, isError: true); };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

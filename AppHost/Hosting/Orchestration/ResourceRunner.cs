@@ -18,7 +18,7 @@ internal sealed class ResourceRunner(ExecutableResource resource, AppHostContext
     private TaskCompletionSource _changed = NewSignal();
 
     public ExecutableResource Resource => resource;
-    public ResourceLog Log { get; } = new(Path.Combine(context.LogsDirectory, resource.Name + ".log"));
+    public ResourceLog Log { get; } = new(resource.Name, Path.Combine(context.LogsDirectory, resource.Name + ".log"));
 
     public async Task RunAsync(CancellationToken shutdown)
     {
@@ -44,6 +44,8 @@ internal sealed class ResourceRunner(ExecutableResource resource, AppHostContext
             {
                 spec = await resource.PrepareAsync(context, shutdown);
                 process = ProcessLauncher.Start(spec, Log);
+                resource.Command = [spec.FileName, .. spec.Arguments];
+                resource.Environment = spec.Environment;
             }
             catch (Exception ex) when (ex is ResourceStartException or System.ComponentModel.Win32Exception or IOException or UnauthorizedAccessException)
             {

@@ -1,10 +1,11 @@
 namespace Platform.AppHost.Hosting.Resources;
 
 /// <summary>
-/// The operations dashboard and resource API the AppHost serves itself (and its OTLP endpoint).
+/// The operations dashboard the AppHost serves itself: the UI and JSON API (http), and the OTLP
+/// receiver for gRPC (otlp, HTTP/2 only) and for HTTP/protobuf (otlp-http).
 /// It lives as long as the AppHost: it cannot be stopped from the API.
 /// </summary>
-public sealed class DashboardResource(int port, int otlpPort) : Resource("dashboard")
+public sealed class DashboardResource(int port, int otlpPort, int otlpHttpPort) : Resource("dashboard")
 {
     public override string Type => "Dashboard";
 
@@ -12,5 +13,6 @@ public sealed class DashboardResource(int port, int otlpPort) : Resource("dashbo
     {
         Endpoints.Add(new ResourceEndpoint("http", "http", port));
         Endpoints.Add(new ResourceEndpoint("otlp", "http", otlpPort));
+        Endpoints.Add(new ResourceEndpoint("otlp-http", "http", otlpHttpPort));
     }
 }

@@ -19,6 +19,9 @@ public abstract class Resource(string name)
     public int? ExitCode { get; internal set; }
     public DateTimeOffset? StartedAt { get; internal set; }
     public string? LastError { get; internal set; }
+    /// <summary>What the process was started with (last start), for the dashboard's details.</summary>
+    public IReadOnlyList<string> Command { get; internal set; } = [];
+    public IReadOnlyDictionary<string, string> Environment { get; internal set; } = new Dictionary<string, string>();
 
     public ResourceEndpoint GetEndpoint(string name) =>
         Endpoints.SingleOrDefault(e => e.Name == name) ?? throw new InvalidOperationException($"{Name} has no endpoint named {name}.");

@@ -20,7 +20,9 @@ public static class DatabaseExtensions
             // No retrying execution strategy: the outbox and inbox rely on explicit transactions it would forbid.
             // Split queries: an aggregate with owned collections (a meeting's agenda and invitees) loads
             // without multiplying rows.
-            .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                .ConfigureDataSource(dataSource => dataSource.TraceOnlyWithinTraces()))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);

@@ -27,6 +27,7 @@ public sealed class DeliveryLog(NotificationsDbContext db, DeliverySignal signal
             Content = email.Content,
             CreatedAt = now,
             NextAttemptAt = now,
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
         });
         signal.Notify();
     }

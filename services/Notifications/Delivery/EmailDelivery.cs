@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -19,6 +20,7 @@ public sealed class EmailDelivery(
     IServiceScopeFactory scopes, DeliverySignal signal, SmtpSettings smtp, DeliveryOptions options, TimeProvider clock, ILogger<EmailDelivery> logger)
     : BackgroundService
 {
+    private static readonly ActivitySource Telemetry = new(NotificationsTelemetry.Name);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private SmtpClient? _client;
 
@@ -79,6 +81,13 @@ public sealed class EmailDelivery(
     private async Task DeliverAsync(Notification notification, NotificationsDbContext db, CancellationToken cancellationToken)
     {
         notification.Attempts++;
+        // A span of its own under the consumer that logged the email, so the trace reaches the SMTP server.
+        using var activity = Telemetry.StartActivity("smtp send", ActivityKind.Client, notification.TraceParent);
+        activity?.SetTag("server.address", smtp.Host);
+        activity?.SetTag("server.port", smtp.Port);
+        activity?.SetTag("notification.id", notification.Id.ToString());
+        activity?.SetTag("notification.kind", notification.Kind);
+        activity?.SetTag("notification.attempt", notification.Attempts);
         try
         {
             var message = MimeMessage.Load(new MemoryStream(notification.Content));
@@ -91,11 +100,14 @@ public sealed class EmailDelivery(
             notification.SentAt = clock.GetUtcNow();
             notification.SmtpResponse = response;
             notification.LastError = null;
+            NotificationsTelemetry.EmailsSent.Add(1, new KeyValuePair<string, object?>("notification.kind", notification.Kind));
         }
         catch (SmtpCommandException refused) when (!IsTransient(refused))
         {
             notification.Status = NotificationStatus.Failed;
             notification.LastError = $"{(int)refused.StatusCode} {refused.Message}";
+            activity?.SetStatus(ActivityStatusCode.Error, notification.LastError);
+            NotificationsTelemetry.EmailsRefused.Add(1, new KeyValuePair<string, object?>("notification.kind", notification.Kind));
             db.PublishOnCommit(new NotificationFailed
             {
                 NotificationId = notification.Id, SubjectId = notification.SubjectId, Kind = notification.Kind,
@@ -108,6 +120,7 @@ public sealed class EmailDelivery(
             var wait = TimeSpan.FromSeconds(Math.Min(options.MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(notification.Attempts, 16))));
             notification.NextAttemptAt = clock.GetUtcNow() + wait;
             notification.LastError = ex.Message;
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             await DisconnectAsync();
             logger.LogInformation("Email {NotificationId} not handed over ({Error}); next try in {Wait}", notification.Id, ex.Message, wait);
         }

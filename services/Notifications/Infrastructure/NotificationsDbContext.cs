@@ -21,6 +21,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             notification.Property(n => n.RecipientName).HasMaxLength(200);
             notification.Property(n => n.Subject).HasMaxLength(400);
             notification.Property(n => n.MessageId).HasMaxLength(200);
+            notification.Property(n => n.TraceParent).HasMaxLength(64);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -29,6 +29,11 @@ public sealed class Notification
     public DateTimeOffset? SentAt { get; set; }
     /// <summary>What the SMTP server answered on accepting the message (its queue id).</summary>
     public string? SmtpResponse { get; set; }
+    /// <summary>
+    /// The W3C traceparent of the event's consumer: the SMTP hand-over, minutes or hours later in the
+    /// sender, joins the trace that began at the gateway.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }
 
 public static class NotificationStatus
