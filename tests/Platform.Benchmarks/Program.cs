@@ -3,6 +3,7 @@ using Platform.Benchmarks;
 // dotnet run -c Release --project tests/Platform.Benchmarks -- messaging [--events N] [--rate R] [--seconds S]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [--seconds S] [--concurrency C] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- notifications [--invitees N] [--rounds R]
+// dotnet run -c Release --project tests/Platform.Benchmarks -- dashboard [--spans N] [--resources R]
 var benchmark = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "messaging";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
@@ -18,8 +19,11 @@ switch (benchmark)
     case "notifications":
         await NotificationsBenchmark.RunAsync(invitees: Option("--invitees", 200), rounds: Option("--rounds", 3));
         break;
+    case "dashboard":
+        await DashboardBenchmark.RunAsync(spans: Option("--spans", 200_000), resources: Option("--resources", 4));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications");
+        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications, dashboard");
         return 2;
 }
 return 0;
