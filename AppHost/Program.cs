@@ -18,7 +18,10 @@ var meetings = builder.AddProject<Projects.Meetings>("meetings", port: 5101)
 
 var cases = builder.AddProject<Projects.Cases>("cases", port: 5102)
     .WithReference(casesDb).WaitFor(casesDb)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    // Beneficiaries' personal data is sealed with these (in production: a secret store).
+    .WithSecret("PersonalData__Keys__1", "cases-personal-data-key-1")
+    .WithSecret("PersonalData__HashKey", "cases-identifier-hash-key");
 
 var livelihoods = builder.AddProject<Projects.Livelihoods>("livelihoods", port: 5103)
     .WithReference(livelihoodsDb).WaitFor(livelihoodsDb)

@@ -19,7 +19,7 @@ internal static partial class SecretMasking
         return UrlPassword().Replace(masked, m => $"{m.Groups[1].Value}:{Hidden}@");
     }
 
-    [GeneratedRegex("(PASSWORD|SECRET|TOKEN|APIKEY|API_KEY|PRIVATE)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(PASSWORD|SECRET|TOKEN|KEY|PRIVATE)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
     [GeneratedRegex("(Password|Pwd)=[^;]*", RegexOptions.IgnoreCase)]

@@ -21,7 +21,7 @@ public sealed class AppHostContext
     /// A generated secret (a server password, say), created once and kept in the state folder, so data
     /// folders made by an earlier run still open.
     /// </summary>
-    public string GetOrCreateSecret(string name)
+    public string GetOrCreateSecret(string name, int bytes = 16)
     {
         lock (_secretsLock)
         {
@@ -31,7 +31,7 @@ public sealed class AppHostContext
                 : [];
             if (!secrets.TryGetValue(name, out var value))
             {
-                value = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+                value = Convert.ToHexString(RandomNumberGenerator.GetBytes(bytes)).ToLowerInvariant();
                 secrets[name] = value;
                 File.WriteAllText(path, JsonSerializer.Serialize(secrets));
                 File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -65,6 +65,16 @@ public static class ResourceBuilderExtensions
     public static ResourceBuilder<ProjectResource> WithEnvironment(this ResourceBuilder<ProjectResource> project, string name, ResourceEndpoint endpoint) =>
         project.WithEnvironment(name, endpoint.Url);
 
+    /// <summary>
+    /// Gives the project a generated secret (Aspire's parameter with a generated default): created once and
+    /// kept in the state folder, so data sealed with it still opens after a restart.
+    /// </summary>
+    public static ResourceBuilder<ProjectResource> WithSecret(this ResourceBuilder<ProjectResource> project, string name, string secretName)
+    {
+        project.Resource.SecretEnvironment[name] = secretName;
+        return project;
+    }
+
     public static ResourceEndpoint GetEndpoint<T>(this ResourceBuilder<T> builder, string name) where T : Resource =>
         builder.Resource.GetEndpoint(name);
 }

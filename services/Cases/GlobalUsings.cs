@@ -1,3 +1,13 @@
+global using System.Security.Claims;
 global using Microsoft.EntityFrameworkCore;
-global using Platform.Contracts;
+global using Platform.Cases.Auditing;
 global using Platform.Cases.Infrastructure;
+global using Platform.Cases.Matching;
+global using Platform.Cases.Model;
+global using Platform.Cases.Model.Reference;
+global using Platform.Cases.Protection;
+global using Platform.Contracts;
+global using Platform.Messaging.Outbox;
+global using Platform.Security;
+global using Platform.Security.Authorization;
+global using Platform.WebApi.Paging;

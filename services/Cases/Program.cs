@@ -1,7 +1,9 @@
+using Platform.Cases.Apis;
 using Platform.Cases.Extensions;
 using Platform.Messaging.Extensions;
 using Platform.Security.Authentication;
 using Platform.Security.OpenApi;
+using Platform.WebApi.Idempotency;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,7 +20,14 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIdempotentPosts<CasesDbContext>();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
+app.MapBeneficiariesApi();
+app.MapCasesApi();
+app.MapServicesApi();
+app.MapReferralsApi();
+app.MapAuditApi();
+app.MapServiceReportsApi();
 
 app.Run();

@@ -21,6 +21,8 @@ public sealed class ProjectResource(string name, string projectDirectory, string
     public string ProjectDirectory { get; } = projectDirectory;
     public string AssemblyName { get; } = assemblyName;
     public Dictionary<string, string> ExtraEnvironment { get; } = [];
+    /// <summary>Variables whose value is a generated secret of the state folder (variable -> secret name).</summary>
+    public Dictionary<string, string> SecretEnvironment { get; } = [];
     IEnumerable<ResourceEndpoint> IResourceWithServiceDiscovery.Endpoints => Endpoints;
 
     /// <summary>Connection strings and service URLs of what it references (PostgreSQL databases are not resources of their own).</summary>
@@ -65,6 +67,7 @@ public sealed class ProjectResource(string name, string projectDirectory, string
                 environment[$"services__{service.Name}__{endpoint.Scheme}__0"] = endpoint.Url;
         }
         foreach (var (key, value) in ExtraEnvironment) environment[key] = value;
+        foreach (var (key, secret) in SecretEnvironment) environment[key] = context.GetOrCreateSecret(secret, bytes: 32);
         return environment;
     }
 

@@ -1,15 +1,24 @@
 using Platform.Cases.Model;
 using Platform.Messaging;
+using Platform.WebApi.Idempotency;
 
 namespace Platform.Cases.Infrastructure;
 
 public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : DbContext(options)
 {
     public DbSet<KnownInstitution> Institutions => Set<KnownInstitution>();
+    public DbSet<KnownContact> Contacts => Set<KnownContact>();
+    public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<ServiceRecord> Services => Set<ServiceRecord>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<DuplicateFlag> DuplicateFlags => Set<DuplicateFlag>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CasesDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotency();
     }
 }

@@ -1,7 +1,11 @@
 namespace Platform.Contracts;
 
 /// <summary>One of Istanbul's districts: its stable ASCII code and its names.</summary>
-public sealed record District(string Code, string NameTr, string NameAr, string NameEn);
+public sealed record District(string Code, string NameTr, string NameAr, string NameEn)
+{
+    /// <summary>The name in <c>tr</c>, <c>ar</c> or <c>en</c> (Turkish otherwise).</summary>
+    public string Name(string language) => language switch { "ar" => NameAr, "en" => NameEn, _ => NameTr };
+}
 
 /// <summary>Istanbul's 39 districts by their stable ASCII codes: how every service and partner names a district.</summary>
 public static class Districts

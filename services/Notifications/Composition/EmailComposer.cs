@@ -74,6 +74,23 @@ public sealed partial class EmailComposer(EmailTemplates templates, SenderOption
         return Compose(recipient.FullName, recipient.Email, recipient.Language, NotificationKinds.Overdue, model, html, null);
     }
 
+    /// <summary>A referral to the recipient's institution: its reference code, category and due date, never the person.</summary>
+    public ComposedEmail Referral(ReferralMade referral, Recipient recipient)
+    {
+        var model = new
+        {
+            recipient = new { name = recipient.FullName },
+            referral = new
+            {
+                code = referral.ReferenceCode, category = referral.Category, institution = referral.ToInstitutionName ?? "",
+                district = Districts.Find(referral.FromDistrict)?.Name(Language(recipient.Language)) ?? referral.FromDistrict,
+                due = referral.DueBy.ToString("d MMMM yyyy", Culture(recipient.Language)),
+            },
+        };
+        var html = templates.RenderBody(Language(recipient.Language), "referral", model);
+        return Compose(recipient.FullName, recipient.Email, recipient.Language, NotificationKinds.Referral, model, html, null);
+    }
+
     private ComposedEmail Compose(string name, string email, string language, string kind, object model, string htmlBody, (string Method, string Ics)? calendar)
     {
         language = Language(language);

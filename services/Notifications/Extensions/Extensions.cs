@@ -19,6 +19,7 @@ public static class Extensions
             bus.AddConsumer<InviteeRemovedConsumer>();
             bus.AddConsumer<MinutesPublishedConsumer>();
             bus.AddConsumer<ActionItemOverdueConsumer>();
+            bus.AddConsumer<ReferralMadeConsumer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Notifications:Sender").Get<SenderOptions>() ?? new SenderOptions());

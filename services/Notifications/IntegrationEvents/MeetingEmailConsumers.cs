@@ -95,3 +95,16 @@ public sealed class ActionItemOverdueConsumer(NotificationsDbContext db, EmailCo
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A referral to an institution: its focal points get the reference code, in their language.</summary>
+public sealed class ReferralMadeConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, ILogger<ReferralMadeConsumer> logger)
+    : IdempotentConsumer<ReferralMade, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(ReferralMade message, ConsumeContext<ReferralMade> context)
+    {
+        foreach (var recipient in message.Recipients)
+            log.Add(context.MessageId!.Value, message.ReferralId, NotificationKinds.Referral, recipient.ContactId, recipient.FullName, recipient.Email, recipient.Language,
+                composer.Referral(message, recipient));
+        return Task.CompletedTask;
+    }
+}

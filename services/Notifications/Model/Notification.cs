@@ -51,4 +51,5 @@ public static class NotificationKinds
     public const string Cancellation = "cancellation";
     public const string Minutes = "minutes";
     public const string Overdue = "overdue";
+    public const string Referral = "referral";
 }

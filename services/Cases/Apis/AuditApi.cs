@@ -1,0 +1,30 @@
+namespace Platform.Cases.Apis;
+
+/// <summary><c>GET /api/v1/audit?beneficiaryId=</c>: who read or changed a person's data, when, what, for which partner.</summary>
+public static class AuditApi
+{
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/audit", List).WithTags("Audit").RequireAuthorization(PartnerScopes.CasesRead)
+            .WithName("ListAudit").WithSummary("The audit log of one person's data, newest first; 404 outside your districts");
+        return app;
+    }
+
+    public sealed record AuditResponse(DateTimeOffset At, string Partner, string? Institution, string Action, string What, Guid? RecordId);
+
+    public static async Task<IResult> List(Guid? beneficiaryId, int? page, int? pageSize, ClaimsPrincipal user, CasesDbContext db, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        var paging = PageRequest.From(page, pageSize, check.Errors);
+        if (beneficiaryId is null) check.Add("beneficiaryId", "beneficiaryId is required.");
+        if (check.Failed) return check.Problem();
+        var partner = Partner.From(user);
+        var district = await db.Beneficiaries.Where(b => b.Id == beneficiaryId).Select(b => b.District).SingleOrDefaultAsync(cancellationToken);
+        if (district is null || !partner.MayActIn(district)) return NotVisible.Problem("beneficiary");
+        var query = db.Audit.AsNoTracking().Where(a => a.BeneficiaryId == beneficiaryId);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(a => new AuditResponse(a.At, a.Partner, a.Institution, a.Action, a.What, a.RecordId)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<AuditResponse>(items, paging.Page, paging.PageSize, total));
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+
+namespace Platform.Cases.Apis;
+
+/// <summary>People registered at a desk: registration, their personal details (audited), consents.</summary>
+public static class BeneficiariesApi
+{
+    public static IEndpointRouteBuilder MapBeneficiariesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/beneficiaries").WithTags("Beneficiaries");
+        api.MapPost("/", Register).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("RegisterBeneficiary").WithSummary("Register a person at a desk; personal fields are stored encrypted");
+        api.MapGet("/{id:guid}", Get).RequireAuthorization(PartnerScopes.CasesRead)
+            .WithName("GetBeneficiary").WithSummary("A person's details (every read is audited); 404 outside your districts");
+        api.MapPost("/{id:guid}/consents", GiveConsent).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("GiveConsent").WithSummary("Record consent for a purpose: service-delivery, referral, data-sharing");
+        api.MapPost("/{id:guid}/consents/{purpose}/withdraw", WithdrawConsent).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("WithdrawConsent").WithSummary("Withdraw consent for a purpose");
+        return app;
+    }
+
+    public sealed record ConsentRequest(string? Purpose, DateTimeOffset? GivenAt);
+
+    public sealed record RegisterRequest(
+        string? FullName, string? ForeignerIdNumber, DateOnly? DateOfBirth, string? Sex, string? Nationality, string? LegalStatus,
+        string? Phone, string? District, int? HouseholdSize, List<string>? Languages, List<string>? Vulnerabilities, List<ConsentRequest>? Consents);
+
+    public sealed record Registered(Guid Id, string ReferenceCode);
+
+    public sealed record ConsentResponse(string Purpose, DateTimeOffset GivenAt, DateTimeOffset? WithdrawnAt);
+
+    public sealed record BeneficiaryResponse(
+        Guid Id, string ReferenceCode, string FullName, string? ForeignerIdNumber, DateOnly DateOfBirth, string Sex, string Nationality,
+        string LegalStatus, string? Phone, string District, int HouseholdSize, IReadOnlyList<string> Languages, IReadOnlyList<string> Vulnerabilities,
+        IReadOnlyList<ConsentResponse> Consents, DateTimeOffset RegisteredAt);
+
+    public static async Task<IResult> Register(
+        RegisterRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var check = Validate(request, now);
+        if (check.Failed) return check.Problem();
+        var partner = Partner.From(user);
+        if (!partner.MayActIn(request.District!)) return DistrictProblems.NotGranted(partner, request.District);
+
+        var number = string.IsNullOrWhiteSpace(request.ForeignerIdNumber) ? null : request.ForeignerIdNumber.Trim();
+        var identifier = number is null ? null : protector.IdentifierHash(number);
+        if (identifier is not null && await db.Beneficiaries.AnyAsync(b => b.IdentifierHash == identifier && b.District == request.District, cancellationToken))
+            return TypedResults.Problem(statusCode: 409, title: "Already registered",
+                detail: "A person with this identity number is already registered in this district: open a case on that registration.");
+
+        var id = Guid.CreateVersion7();
+        var fullName = request.FullName!.Trim();
+        var beneficiary = new Beneficiary
+        {
+            Id = id,
+            ReferenceCode = ReferenceCodes.New("BNF"),
+            District = request.District!,
+            LegalStatus = request.LegalStatus!,
+            Sex = request.Sex!,
+            Nationality = request.Nationality!.ToUpperInvariant(),
+            HouseholdSize = request.HouseholdSize ?? 1,
+            Languages = request.Languages ?? [],
+            Vulnerabilities = request.Vulnerabilities ?? [],
+            SealedDetails = protector.Seal(new PersonalDetails(fullName, number, request.DateOfBirth!.Value, request.Phone?.Trim(), NameKey.Of(fullName)), BeneficiaryDetails.Context(id)),
+            IdentifierHash = identifier,
+            BirthDateHash = protector.BirthDateHash(request.DateOfBirth.Value),
+            RegisteredBy = partner.ClientId,
+            RegisteredAt = now,
+        };
+        foreach (var consent in request.Consents ?? [])
+            beneficiary.Consents.Add(new Consent { Id = Guid.CreateVersion7(), BeneficiaryId = id, Purpose = consent.Purpose!, GivenAt = consent.GivenAt!.Value });
+        db.Beneficiaries.Add(beneficiary);
+        audit.Record(partner, id, "create", "beneficiary");
+        db.PublishOnCommit(new BeneficiaryRegistered
+        {
+            BeneficiaryId = id, ReferenceCode = beneficiary.ReferenceCode, District = beneficiary.District,
+            LegalStatus = beneficiary.LegalStatus, HouseholdSize = beneficiary.HouseholdSize, RegisteredAt = now,
+        }, id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/beneficiaries/{id}", new Registered(id, beneficiary.ReferenceCode));
+    }
+
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var partner = Partner.From(user);
+        var beneficiary = await db.Beneficiaries.AsNoTracking().Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
+        await audit.ReadAsync(partner, id, "beneficiary", id, cancellationToken);
+        var details = protector.Open(beneficiary);
+        return TypedResults.Ok(new BeneficiaryResponse(
+            beneficiary.Id, beneficiary.ReferenceCode, details.FullName, details.ForeignerIdNumber, details.DateOfBirth, beneficiary.Sex, beneficiary.Nationality,
+            beneficiary.LegalStatus, details.Phone, beneficiary.District, beneficiary.HouseholdSize, beneficiary.Languages, beneficiary.Vulnerabilities,
+            beneficiary.Consents.OrderBy(c => c.GivenAt).Select(c => new ConsentResponse(c.Purpose, c.GivenAt, c.WithdrawnAt)).ToList(), beneficiary.RegisteredAt));
+    }
+
+    public static async Task<IResult> GiveConsent(Guid id, ConsentRequest request, ClaimsPrincipal user, CasesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var partner = Partner.From(user);
+        var beneficiary = await db.Beneficiaries.Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
+        var check = new Validation();
+        ValidateConsent(check, "purpose", request, clock.GetUtcNow());
+        if (check.Failed) return check.Problem();
+        if (!beneficiary.HasConsent(request.Purpose!))
+            db.Add(new Consent { Id = Guid.CreateVersion7(), BeneficiaryId = id, Purpose = request.Purpose!, GivenAt = request.GivenAt!.Value });
+        audit.Record(partner, id, "update", "consent");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> WithdrawConsent(Guid id, string purpose, ClaimsPrincipal user, CasesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var partner = Partner.From(user);
+        var beneficiary = await db.Beneficiaries.Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
+        if (!ConsentPurposes.All.Contains(purpose)) return TypedResults.Problem(statusCode: 404, title: $"No consent purpose {purpose}.");
+        foreach (var consent in beneficiary.Consents.Where(c => c.Purpose == purpose && c.WithdrawnAt is null)) consent.WithdrawnAt = clock.GetUtcNow();
+        audit.Record(partner, id, "update", "consent");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static Validation Validate(RegisterRequest request, DateTimeOffset now)
+    {
+        var check = new Validation();
+        check.Required("fullName", request.FullName);
+        if (!string.IsNullOrWhiteSpace(request.ForeignerIdNumber) && !ForeignerIdNumber.IsValid(request.ForeignerIdNumber.Trim()))
+            check.Add("foreignerIdNumber", "A foreigner identity number has 11 digits, starts with 99 and passes its checksum.");
+        if (request.DateOfBirth is not { } born) check.Add("dateOfBirth", "dateOfBirth is required (yyyy-MM-dd).");
+        else if (born > DateOnly.FromDateTime(now.UtcDateTime) || born.Year < 1900) check.Add("dateOfBirth", "dateOfBirth must be a past date after 1900.");
+        check.OneOf("sex", request.Sex, Sexes.All);
+        if (request.Nationality is not { Length: 2 } nationality || !nationality.All(char.IsAsciiLetter))
+            check.Add("nationality", "nationality is an ISO 3166 two-letter country code (SY, AF, IQ, IR, ...).");
+        check.OneOf("legalStatus", request.LegalStatus, LegalStatuses.All);
+        if (request.Phone is { } phone && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-')))
+            check.Add("phone", "phone holds digits, spaces, '+' and '-' (at most 20).");
+        check.District("district", request.District);
+        if (request.HouseholdSize is < 1 or > 30) check.Add("householdSize", "householdSize is between 1 and 30.");
+        foreach (var language in request.Languages ?? [])
+            if (language is not { Length: 2 or 3 } || !language.All(char.IsAsciiLetterLower)) check.Add("languages", $"'{language}' is not an ISO 639 language code (ar, tr, fa, ku, ...).");
+        foreach (var vulnerability in request.Vulnerabilities ?? []) check.OneOf("vulnerabilities", vulnerability, Vulnerabilities.All);
+        for (var i = 0; i < (request.Consents?.Count ?? 0); i++) ValidateConsent(check, $"consents[{i}]", request.Consents![i], now);
+        return check;
+    }
+
+    private static void ValidateConsent(Validation check, string field, ConsentRequest consent, DateTimeOffset now)
+    {
+        check.OneOf($"{field}.purpose", consent.Purpose, ConsentPurposes.All);
+        if (consent.GivenAt is not { } given) check.Add($"{field}.givenAt", "givenAt is required (when the person gave consent).");
+        else if (given > now.AddMinutes(5)) check.Add($"{field}.givenAt", "givenAt is in the future.");
+    }
+}

@@ -1,0 +1,171 @@
+namespace Platform.Cases.Apis;
+
+/// <summary>A desk's cases: open, read (notes audited), update status and assignment, notes.</summary>
+public static class CasesApi
+{
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/cases").WithTags("Cases");
+        api.MapPost("/", Open).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("OpenCase").WithSummary("Open a case for a registered person (needs service-delivery consent)");
+        api.MapGet("/", List).RequireAuthorization(PartnerScopes.CasesRead)
+            .WithName("ListCases").WithSummary("Cases of your districts by status; paged, newest first");
+        api.MapGet("/{id:guid}", Get).RequireAuthorization(PartnerScopes.CasesRead)
+            .WithName("GetCase").WithSummary("A case with its notes, services and referrals (audited); 404 outside your districts");
+        api.MapPatch("/{id:guid}", Update).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("UpdateCase").WithSummary("Change status (open, in-progress, referred, closed), priority or assigned staff");
+        api.MapPost("/{id:guid}/notes", AddNote).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("AddCaseNote").WithSummary("Add a note; confidential notes are shown only in the case's district");
+        return app;
+    }
+
+    public sealed record OpenRequest(Guid? BeneficiaryId, string? District, List<string>? Needs, string? Priority, string? AssignedTo);
+    public sealed record UpdateRequest(string? Status, string? Priority, string? AssignedTo);
+    public sealed record NoteRequest(string? Text, bool Confidential);
+
+    public sealed record CaseSummary(Guid Id, string ReferenceCode, Guid BeneficiaryId, string District, IReadOnlyList<string> Needs, string Priority,
+        string Status, string? AssignedTo, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt)
+    {
+        public static CaseSummary From(Case c) => new(c.Id, c.ReferenceCode, c.BeneficiaryId, c.District, c.Needs, c.Priority, c.Status, c.AssignedTo, c.OpenedAt, c.ClosedAt);
+    }
+
+    public sealed record NoteResponse(Guid Id, string Text, bool Confidential, string WrittenBy, DateTimeOffset WrittenAt);
+    public sealed record ServiceResponse(Guid Id, string Category, string? Subject, Guid ProviderInstitutionId, DateOnly DeliveredOn, decimal? Amount, string? Currency, string? Notes);
+    public sealed record CaseResponse(CaseSummary Case, IReadOnlyList<NoteResponse> Notes, IReadOnlyList<ServiceResponse> Services, IReadOnlyList<ReferralsApi.ReferralResponse> Referrals);
+
+    public static async Task<IResult> Open(OpenRequest request, ClaimsPrincipal user, CasesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        if (request.BeneficiaryId is null) check.Add("beneficiaryId", "beneficiaryId is required.");
+        check.District("district", request.District);
+        if (request.Needs is not { Count: > 0 }) check.Add("needs", "needs lists at least one service category.");
+        foreach (var need in request.Needs ?? []) check.OneOf("needs", need, ServiceCategories.All);
+        check.OneOf("priority", request.Priority ?? "normal", CasePriorities.All);
+        if (request.AssignedTo is { Length: > 100 }) check.Add("assignedTo", "assignedTo is at most 100 characters.");
+        if (check.Failed) return check.Problem();
+        var partner = Partner.From(user);
+        if (!partner.MayActIn(request.District!)) return DistrictProblems.NotGranted(partner, request.District);
+        var beneficiary = await db.Beneficiaries.Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == request.BeneficiaryId, cancellationToken);
+        if (beneficiary is null || !partner.MayActIn(beneficiary.District))
+            return TypedResults.Problem(statusCode: 422, title: "Unknown beneficiary", detail: "No registered person with this id in the districts you serve.");
+        if (!beneficiary.HasConsent(ConsentPurposes.ServiceDelivery))
+            return ConsentMissing(ConsentPurposes.ServiceDelivery);
+
+        var now = clock.GetUtcNow();
+        var @case = new Case
+        {
+            Id = Guid.CreateVersion7(), ReferenceCode = ReferenceCodes.New("CASE"), BeneficiaryId = beneficiary.Id, District = request.District!,
+            Needs = request.Needs!.Distinct().ToList(), Priority = request.Priority ?? "normal", AssignedTo = request.AssignedTo, OpenedBy = partner.ClientId, OpenedAt = now,
+        };
+        db.Cases.Add(@case);
+        audit.Record(partner, beneficiary.Id, "create", "case", @case.Id);
+        db.PublishOnCommit(new CaseOpened
+        {
+            CaseId = @case.Id, ReferenceCode = @case.ReferenceCode, BeneficiaryId = beneficiary.Id, District = @case.District,
+            Needs = @case.Needs, Priority = @case.Priority, OpenedAt = now,
+        }, @case.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/cases/{@case.Id}", CaseSummary.From(@case));
+    }
+
+    public static async Task<IResult> List(string? district, string? status, int? page, int? pageSize, ClaimsPrincipal user, CasesDbContext db, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        var paging = PageRequest.From(page, pageSize, check.Errors);
+        if (district is not null) check.District("district", district);
+        if (status is not null) check.OneOf("status", status, CaseStatuses.All);
+        if (check.Failed) return check.Problem();
+        var partner = Partner.From(user);
+        if (district is not null && !partner.MayActIn(district)) return DistrictProblems.NotGranted(partner, district);
+        var query = db.Cases.AsNoTracking();
+        if (!partner.ActsInAllDistricts)
+        {
+            var granted = partner.Districts.ToList();
+            query = query.Where(c => granted.Contains(c.District));
+        }
+        if (district is not null) query = query.Where(c => c.District == district);
+        if (status is not null) query = query.Where(c => c.Status == status);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(c => c.OpenedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<CaseSummary>(items.Select(CaseSummary.From).ToList(), paging.Page, paging.PageSize, total));
+    }
+
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var partner = Partner.From(user);
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Notes).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (@case is null || !partner.MayActIn(@case.District)) return NotVisible.Problem("case");
+        var services = await db.Services.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.DeliveredOn).ToListAsync(cancellationToken);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.MadeAt).ToListAsync(cancellationToken);
+        await audit.ReadAsync(partner, @case.BeneficiaryId, "case", id, cancellationToken);
+        var today = IstanbulCalendar.Today(clock);
+        return TypedResults.Ok(new CaseResponse(
+            CaseSummary.From(@case),
+            @case.Notes.OrderBy(n => n.WrittenAt).Select(n => new NoteResponse(n.Id,
+                // Confidential notes are for the desk of the district only, not for city-wide partners.
+                n.Confidential && !partner.Districts.Contains(@case.District) ? "(confidential)" : protector.OpenText(n.SealedText, $"case-note/{n.Id}"),
+                n.Confidential, n.WrittenBy, n.WrittenAt)).ToList(),
+            services.Select(s => new ServiceResponse(s.Id, s.Category, s.Subject, s.ProviderInstitutionId, s.DeliveredOn, s.Amount, s.Currency,
+                s.SealedNotes is null ? null : protector.OpenText(s.SealedNotes, $"service/{s.Id}"))).ToList(),
+            referrals.Select(r => ReferralsApi.ReferralResponse.From(r, protector, today)).ToList()));
+    }
+
+    public static async Task<IResult> Update(Guid id, UpdateRequest request, ClaimsPrincipal user, CasesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        check.OneOf("status", request.Status, CaseStatuses.All, required: false);
+        check.OneOf("priority", request.Priority, CasePriorities.All, required: false);
+        if (request.AssignedTo is { Length: > 100 }) check.Add("assignedTo", "assignedTo is at most 100 characters.");
+        if (check.Failed) return check.Problem();
+        var partner = Partner.From(user);
+        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (@case is null || !partner.MayActIn(@case.District)) return NotVisible.Problem("case");
+        if (@case.Status == CaseStatuses.Closed && request.Status is not null && request.Status != CaseStatuses.Closed)
+            return TypedResults.Problem(statusCode: 409, title: "Case closed", detail: "A closed case is not reopened: open a new case.");
+        if (request.Priority is not null) @case.Priority = request.Priority;
+        if (request.AssignedTo is not null) @case.AssignedTo = request.AssignedTo;
+        if (request.Status is not null && request.Status != @case.Status)
+        {
+            @case.Status = request.Status;
+            if (request.Status == CaseStatuses.Closed)
+            {
+                @case.ClosedAt = clock.GetUtcNow();
+                db.PublishOnCommit(new CaseClosed { CaseId = id, ReferenceCode = @case.ReferenceCode, District = @case.District, ClosedAt = @case.ClosedAt.Value }, id);
+            }
+        }
+        audit.Record(partner, @case.BeneficiaryId, "update", "case", id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(CaseSummary.From(@case));
+    }
+
+    public static async Task<IResult> AddNote(Guid id, NoteRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        check.Required("text", request.Text, 4000);
+        if (check.Failed) return check.Problem();
+        var partner = Partner.From(user);
+        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (@case is null || !partner.MayActIn(@case.District)) return NotVisible.Problem("case");
+        var noteId = Guid.CreateVersion7();
+        db.Add(new CaseNote
+        {
+            Id = noteId, CaseId = id, SealedText = protector.SealText(request.Text!, $"case-note/{noteId}"), Confidential = request.Confidential,
+            WrittenBy = partner.ClientId, WrittenAt = clock.GetUtcNow(),
+        });
+        audit.Record(partner, @case.BeneficiaryId, "create", "case-note", noteId);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/cases/{id}", new { id = noteId });
+    }
+
+    internal static IResult ConsentMissing(string purpose) =>
+        TypedResults.Problem(statusCode: 422, title: "Consent missing",
+            detail: $"The person has not given (or has withdrawn) consent for '{purpose}': record it first (POST /api/v1/beneficiaries/{{id}}/consents).");
+}
+
+/// <summary>The desks work on Istanbul's calendar.</summary>
+public static class IstanbulCalendar
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul");
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+}

@@ -1,0 +1,173 @@
+namespace Platform.Cases.Apis;
+
+/// <summary>
+/// Referrals that close the loop: made on a case (with the person's referral consent), answered by the
+/// receiving institution (accept, decline with a reason, complete with an outcome), overdue when not
+/// answered by the due date, and the outcome visible to the referring desk.
+/// </summary>
+public static class ReferralsApi
+{
+    public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/cases/{id:guid}/referrals", Make).WithTags("Referrals").RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("MakeReferral").WithSummary("Refer a case to an institution (its focal points are emailed a reference code) or to the livelihoods programme");
+        var api = app.MapGroup("/api/v1/referrals").WithTags("Referrals");
+        api.MapGet("/", List).RequireAuthorization(PartnerScopes.CasesRead)
+            .WithName("ListReferrals").WithSummary("Referrals made by your districts or to your institution; filter by status or overdue");
+        api.MapGet("/{id:guid}", Get).RequireAuthorization(PartnerScopes.CasesRead)
+            .WithName("GetReferral").WithSummary("One referral with its answer");
+        api.MapPost("/{id:guid}/accept", (Guid id, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
+                AnswerAsync(id, ReferralStatuses.Accepted, null, user, db, protector, audit, clock, ct))
+            .RequireAuthorization(PartnerScopes.CasesWrite).WithName("AcceptReferral").WithSummary("The receiving institution takes the referral on");
+        api.MapPost("/{id:guid}/decline", (Guid id, AnswerRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
+                AnswerAsync(id, ReferralStatuses.Declined, request.Reason, user, db, protector, audit, clock, ct))
+            .RequireAuthorization(PartnerScopes.CasesWrite).WithName("DeclineReferral").WithSummary("The receiving institution declines, with a reason");
+        api.MapPost("/{id:guid}/complete", (Guid id, AnswerRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
+                AnswerAsync(id, ReferralStatuses.Completed, request.Outcome, user, db, protector, audit, clock, ct))
+            .RequireAuthorization(PartnerScopes.CasesWrite).WithName("CompleteReferral").WithSummary("The receiving institution completes it, with the outcome");
+        return app;
+    }
+
+    public sealed record MakeRequest(Guid? ToInstitutionId, string? ToProgramme, string? Category, string? Reason, DateOnly? DueBy);
+    public sealed record AnswerRequest(string? Reason, string? Outcome);
+
+    public sealed record ReferralResponse(
+        Guid Id, string ReferenceCode, Guid CaseId, string FromDistrict, Guid? ToInstitutionId, string? ToProgramme, string Category,
+        string Reason, DateOnly DueBy, string Status, bool Overdue, string? Answer, DateTimeOffset MadeAt, DateTimeOffset? AnsweredAt)
+    {
+        public static ReferralResponse From(Referral r, PersonalDataProtector protector, DateOnly today) => new(
+            r.Id, r.ReferenceCode, r.CaseId, r.FromDistrict, r.ToInstitutionId, r.ToProgramme, r.Category,
+            protector.OpenText(r.SealedReason, $"referral/{r.Id}/reason"), r.DueBy, r.Status, r.IsOverdue(today),
+            r.SealedAnswer is null ? null : protector.OpenText(r.SealedAnswer, $"referral/{r.Id}/answer"), r.MadeAt, r.AnsweredAt);
+    }
+
+    public static async Task<IResult> Make(
+        Guid id, MakeRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var today = IstanbulCalendar.Today(clock);
+        var check = new Validation();
+        if ((request.ToInstitutionId is null) == (request.ToProgramme is null)) check.Add("toInstitutionId", "Give either toInstitutionId or toProgramme.");
+        if (request.ToProgramme is not null and not ServiceCategories.Livelihoods) check.Add("toProgramme", "The programme referrals go to is 'livelihoods'.");
+        check.OneOf("category", request.Category, ServiceCategories.All);
+        check.Required("reason", request.Reason, 2000);
+        if (request.DueBy is not { } due) check.Add("dueBy", "dueBy is required (yyyy-MM-dd).");
+        else if (due < today) check.Add("dueBy", "dueBy is in the past.");
+        if (check.Failed) return check.Problem();
+
+        var partner = Partner.From(user);
+        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (@case is null || !partner.MayActIn(@case.District)) return NotVisible.Problem("case");
+        if (@case.Status == CaseStatuses.Closed) return TypedResults.Problem(statusCode: 409, title: "Case closed", detail: "Referrals are made on open cases.");
+        var beneficiary = await db.Beneficiaries.AsNoTracking().Include(b => b.Consents).SingleAsync(b => b.Id == @case.BeneficiaryId, cancellationToken);
+        if (!beneficiary.HasConsent(ConsentPurposes.Referral)) return CasesApi.ConsentMissing(ConsentPurposes.Referral);
+        KnownInstitution? institution = null;
+        if (request.ToInstitutionId is { } to && (institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == to, cancellationToken)) is null)
+            return TypedResults.Problem(statusCode: 422, title: "Unknown institution", detail: "toInstitutionId is not an institution of the stakeholder directory.");
+
+        var now = clock.GetUtcNow();
+        var referralId = Guid.CreateVersion7();
+        var referral = new Referral
+        {
+            Id = referralId, ReferenceCode = ReferenceCodes.New("REF"), CaseId = id, BeneficiaryId = beneficiary.Id, FromDistrict = @case.District, MadeBy = partner.ClientId,
+            ToInstitutionId = institution?.Id, ToProgramme = request.ToProgramme, Category = request.Category!,
+            SealedReason = protector.SealText(request.Reason!, $"referral/{referralId}/reason"), DueBy = request.DueBy!.Value, MadeAt = now,
+        };
+        db.Referrals.Add(referral);
+        if (@case.Status is CaseStatuses.Open or CaseStatuses.InProgress) @case.Status = CaseStatuses.Referred;
+        audit.Record(partner, beneficiary.Id, "refer", "referral", referralId);
+
+        var recipients = institution is null ? [] : await db.Contacts.AsNoTracking().Where(c => c.InstitutionId == institution.Id)
+            .OrderBy(c => c.FullName).Select(c => new Recipient { ContactId = c.Id, FullName = c.FullName, Email = c.Email, Language = c.Language })
+            .ToListAsync(cancellationToken);
+        LivelihoodsApplicant? applicant = null;
+        if (request.ToProgramme == ServiceCategories.Livelihoods)
+        {
+            // The one event that carries personal data: what the programme needs to reach her, under referral consent.
+            var details = protector.Open(beneficiary);
+            applicant = new LivelihoodsApplicant
+            {
+                BeneficiaryId = beneficiary.Id, FullName = details.FullName, Phone = details.Phone ?? "", District = beneficiary.District, Languages = beneficiary.Languages,
+            };
+            audit.Record(partner, beneficiary.Id, "share", "referral", referralId);
+        }
+        db.PublishOnCommit(new ReferralMade
+        {
+            ReferralId = referralId, ReferenceCode = referral.ReferenceCode, CaseId = id, FromDistrict = @case.District,
+            ToInstitutionId = institution?.Id, ToInstitutionName = institution?.Name, ToProgramme = request.ToProgramme, Category = referral.Category,
+            DueBy = referral.DueBy, Recipients = recipients, Applicant = applicant, MadeAt = now,
+        }, referralId);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/referrals/{referralId}", ReferralResponse.From(referral, protector, today));
+    }
+
+    public static async Task<IResult> List(string? status, bool? overdue, int? page, int? pageSize, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        var paging = PageRequest.From(page, pageSize, check.Errors);
+        check.OneOf("status", status, [ReferralStatuses.Made, ReferralStatuses.Accepted, ReferralStatuses.Declined, ReferralStatuses.Completed], required: false);
+        if (check.Failed) return check.Problem();
+        var partner = Partner.From(user);
+        var today = IstanbulCalendar.Today(clock);
+        var query = Visible(db.Referrals.AsNoTracking(), partner);
+        if (status is not null) query = query.Where(r => r.Status == status);
+        if (overdue == true) query = query.Where(r => r.Status == ReferralStatuses.Made && r.DueBy < today);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(r => r.DueBy).ThenBy(r => r.MadeAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<ReferralResponse>(items.Select(r => ReferralResponse.From(r, protector, today)).ToList(), paging.Page, paging.PageSize, total));
+    }
+
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var partner = Partner.From(user);
+        var referral = await Visible(db.Referrals.AsNoTracking(), partner).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (referral is null) return NotVisible.Problem("referral");
+        await audit.ReadAsync(partner, referral.BeneficiaryId, "referral", id, cancellationToken);
+        return TypedResults.Ok(ReferralResponse.From(referral, protector, IstanbulCalendar.Today(clock)));
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        Guid id, string outcome, string? text, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var partner = Partner.From(user);
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (referral is null || !MayAnswer(partner, referral)) return NotVisible.Problem("referral");
+        if (outcome != ReferralStatuses.Accepted && string.IsNullOrWhiteSpace(text))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [outcome == ReferralStatuses.Declined ? "reason" : "outcome"] = [outcome == ReferralStatuses.Declined ? "Say why the referral is declined." : "Say what was done."],
+            });
+        if (text is { Length: > 2000 }) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 2000 characters."] });
+        var allowed = referral.Status switch
+        {
+            ReferralStatuses.Made => outcome is ReferralStatuses.Accepted or ReferralStatuses.Declined or ReferralStatuses.Completed,
+            ReferralStatuses.Accepted => outcome is ReferralStatuses.Completed or ReferralStatuses.Declined,
+            _ => false,
+        };
+        if (!allowed) return TypedResults.Problem(statusCode: 409, title: "Referral already answered", detail: $"The referral is {referral.Status}; it cannot be {outcome} now.");
+
+        var now = clock.GetUtcNow();
+        referral.Status = outcome;
+        referral.AnsweredBy = partner.ClientId;
+        // Time to answer counts to the first answer, whatever it was.
+        referral.AnsweredAt ??= now;
+        if (outcome == ReferralStatuses.Accepted) referral.AcceptedAt = now;
+        if (text is not null) referral.SealedAnswer = protector.SealText(text, $"referral/{id}/answer");
+        audit.Record(partner, referral.BeneficiaryId, "update", "referral", id);
+        db.PublishOnCommit(new ReferralAnswered { ReferralId = id, ReferenceCode = referral.ReferenceCode, CaseId = referral.CaseId, Outcome = outcome, AnsweredAt = now }, id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ReferralResponse.From(referral, protector, IstanbulCalendar.Today(clock)));
+    }
+
+    /// <summary>The referring desk's districts, the receiving institution, and city-wide partners see a referral.</summary>
+    private static IQueryable<Referral> Visible(IQueryable<Referral> referrals, Partner partner)
+    {
+        if (partner.ActsInAllDistricts) return referrals;
+        var granted = partner.Districts.ToList();
+        var institution = Guid.TryParse(partner.Institution, out var own) ? own : (Guid?)null;
+        return referrals.Where(r => granted.Contains(r.FromDistrict) || (institution != null && r.ToInstitutionId == institution));
+    }
+
+    /// <summary>The receiving institution answers (or a city-wide partner on its behalf; the programme answers livelihoods referrals).</summary>
+    private static bool MayAnswer(Partner partner, Referral referral) =>
+        partner.ActsInAllDistricts || (Guid.TryParse(partner.Institution, out var own) && referral.ToInstitutionId == own);
+}

@@ -1,0 +1,45 @@
+namespace Platform.Cases.Model;
+
+/// <summary>
+/// A person registered at a desk. Personal fields exist here only encrypted (<see cref="Protection.PersonalDataProtector"/>);
+/// matching uses keyed hashes: of the identity number, and of the date of birth to find the few people a
+/// name could belong to. District, status and household size stay readable for reports.
+/// </summary>
+public sealed class Beneficiary
+{
+    public Guid Id { get; init; }
+    public required string ReferenceCode { get; init; }
+    public required string District { get; init; }
+    public required string LegalStatus { get; set; }
+    public required string Sex { get; set; }
+    public required string Nationality { get; set; }
+    public int HouseholdSize { get; set; }
+    public List<string> Languages { get; set; } = [];
+    public List<string> Vulnerabilities { get; set; } = [];
+
+    /// <summary>AES-GCM sealed <see cref="PersonalDetails"/> (name, identity number, date of birth, phone, name key).</summary>
+    public required byte[] SealedDetails { get; set; }
+    /// <summary>HMAC-SHA256 of the identity number; null when the person has none.</summary>
+    public byte[]? IdentifierHash { get; set; }
+    /// <summary>HMAC-SHA256 of the date of birth: narrows a name search to a handful of people.</summary>
+    public required byte[] BirthDateHash { get; set; }
+
+    public List<Consent> Consents { get; init; } = [];
+    public required string RegisteredBy { get; init; }
+    public DateTimeOffset RegisteredAt { get; init; }
+
+    public bool HasConsent(string purpose) => Consents.Any(c => c.Purpose == purpose && c.WithdrawnAt is null);
+}
+
+/// <summary>What is sealed: never stored, logged or published in the clear.</summary>
+public sealed record PersonalDetails(string FullName, string? ForeignerIdNumber, DateOnly DateOfBirth, string? Phone, string NameKey);
+
+/// <summary>Consent per purpose, checked before the data is used for it.</summary>
+public sealed class Consent
+{
+    public Guid Id { get; init; }
+    public Guid BeneficiaryId { get; init; }
+    public required string Purpose { get; init; }
+    public DateTimeOffset GivenAt { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+}

@@ -1,0 +1,51 @@
+using Platform.Cases.Model.Reference;
+
+namespace Platform.Cases.Model;
+
+/// <summary>A desk's case for one person: the needs it is about, who works on it, what was delivered and where it was referred.</summary>
+public sealed class Case
+{
+    public Guid Id { get; init; }
+    public required string ReferenceCode { get; init; }
+    public Guid BeneficiaryId { get; init; }
+    public required string District { get; init; }
+    public List<string> Needs { get; set; } = [];
+    public required string Priority { get; set; }
+    public string Status { get; set; } = CaseStatuses.Open;
+    /// <summary>The desk staff member working on it (a staff name or id from the desk's system, not a beneficiary's data).</summary>
+    public string? AssignedTo { get; set; }
+    public List<CaseNote> Notes { get; init; } = [];
+    public required string OpenedBy { get; init; }
+    public DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public uint Version { get; set; }
+}
+
+/// <summary>A note on a case: its text is sealed, as it often holds personal detail; confidential notes are shown only to the case's district.</summary>
+public sealed class CaseNote
+{
+    public Guid Id { get; init; }
+    public Guid CaseId { get; init; }
+    public required byte[] SealedText { get; init; }
+    public bool Confidential { get; init; }
+    public required string WrittenBy { get; init; }
+    public DateTimeOffset WrittenAt { get; init; }
+}
+
+/// <summary>A service delivered on a case: what, by whom, when, how much (TRY as decimals).</summary>
+public sealed class ServiceRecord
+{
+    public Guid Id { get; init; }
+    public Guid CaseId { get; init; }
+    public Guid BeneficiaryId { get; init; }
+    public required string District { get; init; }
+    public required string Category { get; init; }
+    public string? Subject { get; init; }
+    public Guid ProviderInstitutionId { get; init; }
+    public DateOnly DeliveredOn { get; init; }
+    public decimal? Amount { get; init; }
+    public string? Currency { get; init; }
+    public byte[]? SealedNotes { get; init; }
+    public required string RecordedBy { get; init; }
+    public DateTimeOffset RecordedAt { get; init; }
+}
