@@ -21,7 +21,8 @@ var cases = builder.AddProject<Projects.Cases>("cases", port: 5102)
     .WithReference(messaging).WaitFor(messaging)
     // Beneficiaries' personal data is sealed with these (in production: a secret store).
     .WithSecret("PersonalData__Keys__1", "cases-personal-data-key-1")
-    .WithSecret("PersonalData__HashKey", "cases-identifier-hash-key");
+    .WithSecret("PersonalData__HashKey", "cases-identifier-hash-key")
+    .WithSecret("PersonalData__SharingKey", "referral-sharing-key");
 
 var livelihoods = builder.AddProject<Projects.Livelihoods>("livelihoods", port: 5103)
     .WithReference(livelihoodsDb).WaitFor(livelihoodsDb)

@@ -30,6 +30,10 @@ public static class TestTokenIssuer
 
     /// <summary>A bearer header for a partner with these scopes and districts (none given = all, <c>*</c>).</summary>
     public static AuthenticationHeaderValue Bearer(string clientId, string scopes, params string[] districts) =>
+        Bearer(clientId, scopes, institution: null, districts);
+
+    /// <summary>The same, for a partner that is one institution of the directory (it answers referrals made to it).</summary>
+    public static AuthenticationHeaderValue Bearer(string clientId, string scopes, Guid? institution, params string[] districts) =>
         new("Bearer", new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -43,6 +47,6 @@ public static class TestTokenIssuer
                 ["client_id"] = clientId,
                 ["scope"] = scopes,
                 ["district"] = districts.Length == 0 ? "*" : districts.Length == 1 ? districts[0] : districts,
-            },
+            }.Concat(institution is { } id ? [KeyValuePair.Create("institution", (object)id.ToString())] : []).ToDictionary(),
         }));
 }

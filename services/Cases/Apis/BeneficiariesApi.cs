@@ -69,7 +69,7 @@ public static class BeneficiariesApi
             RegisteredAt = now,
         };
         foreach (var consent in request.Consents ?? [])
-            beneficiary.Consents.Add(new Consent { Id = Guid.CreateVersion7(), BeneficiaryId = id, Purpose = consent.Purpose!, GivenAt = consent.GivenAt!.Value });
+            beneficiary.Consents.Add(new Consent { Id = Guid.CreateVersion7(), BeneficiaryId = id, Purpose = consent.Purpose!, GivenAt = consent.GivenAt!.Value.ToUniversalTime() });
         db.Beneficiaries.Add(beneficiary);
         audit.Record(partner, id, "create", "beneficiary");
         db.PublishOnCommit(new BeneficiaryRegistered
@@ -103,7 +103,7 @@ public static class BeneficiariesApi
         ValidateConsent(check, "purpose", request, clock.GetUtcNow());
         if (check.Failed) return check.Problem();
         if (!beneficiary.HasConsent(request.Purpose!))
-            db.Add(new Consent { Id = Guid.CreateVersion7(), BeneficiaryId = id, Purpose = request.Purpose!, GivenAt = request.GivenAt!.Value });
+            db.Add(new Consent { Id = Guid.CreateVersion7(), BeneficiaryId = id, Purpose = request.Purpose!, GivenAt = request.GivenAt!.Value.ToUniversalTime() });
         audit.Record(partner, id, "update", "consent");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

@@ -42,7 +42,8 @@ public static class ReferralsApi
     }
 
     public static async Task<IResult> Make(
-        Guid id, MakeRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, MakeRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, Platform.Security.Sharing.SharedEnvelope envelope,
+        AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = IstanbulCalendar.Today(clock);
         var check = new Validation();
@@ -79,22 +80,23 @@ public static class ReferralsApi
         var recipients = institution is null ? [] : await db.Contacts.AsNoTracking().Where(c => c.InstitutionId == institution.Id)
             .OrderBy(c => c.FullName).Select(c => new Recipient { ContactId = c.Id, FullName = c.FullName, Email = c.Email, Language = c.Language })
             .ToListAsync(cancellationToken);
-        LivelihoodsApplicant? applicant = null;
+        string? applicant = null;
         if (request.ToProgramme == ServiceCategories.Livelihoods)
         {
-            // The one event that carries personal data: what the programme needs to reach her, under referral consent.
+            // The one event that carries personal data: what the programme needs to reach her, under
+            // referral consent, sealed for livelihoods alone (the outbox and the broker hold ciphertext).
             var details = protector.Open(beneficiary);
-            applicant = new LivelihoodsApplicant
+            applicant = envelope.Seal(new LivelihoodsApplicant
             {
                 BeneficiaryId = beneficiary.Id, FullName = details.FullName, Phone = details.Phone ?? "", District = beneficiary.District, Languages = beneficiary.Languages,
-            };
+            }, Platform.Security.Sharing.SharedEnvelope.ReferralContext(referralId));
             audit.Record(partner, beneficiary.Id, "share", "referral", referralId);
         }
         db.PublishOnCommit(new ReferralMade
         {
             ReferralId = referralId, ReferenceCode = referral.ReferenceCode, CaseId = id, FromDistrict = @case.District,
             ToInstitutionId = institution?.Id, ToInstitutionName = institution?.Name, ToProgramme = request.ToProgramme, Category = referral.Category,
-            DueBy = referral.DueBy, Recipients = recipients, Applicant = applicant, MadeAt = now,
+            DueBy = referral.DueBy, Recipients = recipients, SealedApplicant = applicant, MadeAt = now,
         }, referralId);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/referrals/{referralId}", ReferralResponse.From(referral, protector, today));

@@ -22,6 +22,7 @@ public static class Extensions
             .Validate(options => !options.Problems().Any(), "PersonalData is not configured: see the README (PersonalData__Keys__1, PersonalData__HashKey).")
             .ValidateOnStart();
         builder.Services.AddSingleton<PersonalDataProtector>();
+        builder.Services.AddSingleton(services => new Platform.Security.Sharing.SharedEnvelope(services.GetRequiredService<IOptions<PersonalDataOptions>>().Value.SharingKey));
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<DuplicateAssistanceCheck>();
     }

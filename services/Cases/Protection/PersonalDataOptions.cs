@@ -14,6 +14,8 @@ public sealed class PersonalDataOptions
     public string ActiveKey { get; set; } = "1";
     /// <summary>The secret of the keyed hashes (HMAC-SHA256) identifiers are matched by. Changing it unlinks every existing hash.</summary>
     public string HashKey { get; set; } = "";
+    /// <summary>The secret cases shares with livelihoods to seal a consented referral's applicant inside the event.</summary>
+    public string SharingKey { get; set; } = "";
 
     public IEnumerable<string> Problems()
     {
@@ -25,5 +27,6 @@ public sealed class PersonalDataOptions
         }
         if (!Keys.ContainsKey(ActiveKey)) yield return $"PersonalData:ActiveKey {ActiveKey} is not among PersonalData:Keys.";
         if (HashKey.Length < 32) yield return "PersonalData:HashKey is missing or shorter than 32 characters.";
+        if (SharingKey.Length < 32) yield return "PersonalData:SharingKey (shared with livelihoods) is missing or shorter than 32 characters.";
     }
 }

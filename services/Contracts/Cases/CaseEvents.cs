@@ -2,7 +2,7 @@ namespace Platform.Contracts;
 
 // The cases service's events carry references, codes and categories: never a beneficiary's name,
 // identity number, phone or date of birth. The one exception is the consented referral to the
-// livelihoods programme (see ReferralMade.Applicant).
+// livelihoods programme, and even that travels sealed (see ReferralMade.SealedApplicant).
 
 /// <summary>A person was registered at a Social Protection Desk.</summary>
 public sealed record BeneficiaryRegistered
@@ -85,12 +85,16 @@ public sealed record ReferralMade
     public required DateOnly DueBy { get; init; }
     /// <summary>The receiving institution's focal points, who are emailed the reference code.</summary>
     public required IReadOnlyList<Recipient> Recipients { get; init; }
-    /// <summary>Only for the livelihoods programme, only with the person's <c>referral</c> consent: what it needs to enrol her.</summary>
-    public LivelihoodsApplicant? Applicant { get; init; }
+    /// <summary>
+    /// Only for the livelihoods programme, only with the person's <c>referral</c> consent: a
+    /// <see cref="LivelihoodsApplicant"/>, sealed with the secret cases and livelihoods share
+    /// (Platform.Security.Sharing.SharedEnvelope, context <c>referral/{ReferralId}/applicant</c>).
+    /// </summary>
+    public string? SealedApplicant { get; init; }
     public required DateTimeOffset MadeAt { get; init; }
 }
 
-/// <summary>The minimum the livelihoods programme needs to contact and enrol a referred woman.</summary>
+/// <summary>The minimum the livelihoods programme needs to contact and enrol a referred woman (sealed inside <see cref="ReferralMade"/>).</summary>
 public sealed record LivelihoodsApplicant
 {
     public required Guid BeneficiaryId { get; init; }

@@ -1,0 +1,144 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Npgsql;
+using Platform.Cases.Model.Reference;
+using Platform.Testing;
+
+namespace Platform.Cases.Tests;
+
+/// <summary>
+/// The cases service in-process on a real PostgreSQL database and a RabbitMQ virtual host of its own,
+/// with its data protection keys. Institutions and their focal points, which meetings would announce,
+/// are written straight into its directory tables.
+/// </summary>
+public sealed class CasesService : IAsyncLifetime
+{
+    public const string Scopes = "cases.read cases.write";
+    public const string SharingKey = "test-sharing-secret-with-livelihoods-0123456789";
+    private readonly InfrastructureServers _servers = new();
+    private WebApplicationFactory<Platform.Cases.Infrastructure.CasesDbContext> _factory = null!;
+    private static int _nextId = 100_000;
+
+    public string Database { get; private set; } = "";
+    public Uri Broker { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _servers.InitializeAsync();
+        Database = await _servers.CreateDatabaseAsync("cases");
+        Broker = await _servers.CreateVirtualHostAsync("cases");
+        _factory = new WebApplicationFactory<Platform.Cases.Infrastructure.CasesDbContext>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:casesdb", Database);
+            web.UseSetting("ConnectionStrings:messaging", Broker.ToString());
+            web.UseSetting("Authentication:Authority", TestTokenIssuer.Issuer);
+            web.UseSetting("PersonalData:Keys:1", "test-encryption-secret-0123456789abcdef0123456789");
+            web.UseSetting("PersonalData:HashKey", "test-identifier-hash-secret-0123456789abcdef0123");
+            web.UseSetting("PersonalData:SharingKey", SharingKey);
+            web.ConfigureTestServices(services => services.TrustTestIssuer());
+        });
+        _ = _factory.Server;
+    }
+
+    /// <summary>A desk (or any partner) acting in these districts (none = all).</summary>
+    public HttpClient Desk(string clientId, params string[] districts)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestTokenIssuer.Bearer(clientId, Scopes, districts);
+        return client;
+    }
+
+    /// <summary>A partner that is the institution itself (answers referrals made to it).</summary>
+    public HttpClient Institution(Guid institution, string clientId = "receiving-institution")
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestTokenIssuer.Bearer(clientId, Scopes, institution, "fatih");
+        return client;
+    }
+
+    /// <summary>An institution as meetings would have announced it, with one focal point per language given.</summary>
+    public async Task<Guid> InstitutionAsync(string name, string? district, params (string Name, string Email, string Language)[] focalPoints)
+    {
+        var id = Guid.NewGuid();
+        await using var db = new NpgsqlConnection(Database);
+        await db.OpenAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO institutions (id, name, kind, district, registered_at) VALUES ($1, $2, 'municipality', $3, now())", db)
+                     { Parameters = { new() { Value = id }, new() { Value = name }, new() { Value = (object?)district ?? DBNull.Value } } })
+            await insert.ExecuteNonQueryAsync();
+        foreach (var (fullName, email, language) in focalPoints)
+        {
+            await using var contact = new NpgsqlCommand("INSERT INTO known_contacts (id, institution_id, full_name, email, language) VALUES ($1, $2, $3, $4, $5)", db)
+            { Parameters = { new() { Value = Guid.NewGuid() }, new() { Value = id }, new() { Value = fullName }, new() { Value = email }, new() { Value = language } } };
+            await contact.ExecuteNonQueryAsync();
+        }
+        return id;
+    }
+
+    /// <summary>A valid, unused foreigner identity number.</summary>
+    public static string NewForeignerId() => ForeignerIdNumber.Complete("99" + Interlocked.Increment(ref _nextId).ToString("0000000"));
+
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var db = new NpgsqlConnection(Database);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task ExecuteAsync(string sql, params object[] parameters)
+    {
+        await using var db = new NpgsqlConnection(Database);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _servers.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CasesCollection : ICollectionFixture<CasesService>
+{
+    public const string Name = "cases service";
+}
+
+/// <summary>Requests the tests repeat: a registered person, a case, a service.</summary>
+internal static class Casework
+{
+    public static readonly DateTimeOffset ConsentGiven = DateTimeOffset.Parse("2026-01-05T10:00:00+03:00");
+
+    public static object Person(string fullName, string? foreignerId, string dateOfBirth, string district, params string[] consents) => new
+    {
+        fullName, foreignerIdNumber = foreignerId, dateOfBirth, sex = "female", nationality = "SY", legalStatus = "temporary-protection",
+        phone = "+90 555 123 45 67", district, householdSize = 5, languages = new[] { "ar", "tr" }, vulnerabilities = new[] { "single-parent" },
+        consents = consents.Select(purpose => new { purpose, givenAt = ConsentGiven }).ToArray(),
+    };
+
+    public static async Task<JsonElement> CreatedAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<Guid> RegisterAsync(this HttpClient desk, object person) =>
+        (await (await desk.PostAsJsonAsync("/api/v1/beneficiaries", person)).CreatedAsync()).GetProperty("id").GetGuid();
+
+    public static async Task<Guid> OpenCaseAsync(this HttpClient desk, Guid beneficiary, string district, params string[] needs) =>
+        (await (await desk.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = beneficiary, district, needs = needs.Length == 0 ? ["food-support"] : needs, priority = "normal" })).CreatedAsync())
+            .GetProperty("id").GetGuid();
+
+    public static Task<HttpResponseMessage> RecordServiceAsync(this HttpClient desk, Guid @case, string category, Guid provider, DateOnly on, decimal? amount = null, bool strict = false) =>
+        desk.PostAsJsonAsync($"/api/v1/cases/{@case}/services{(strict ? "?strict=true" : "")}",
+            new { category, providerInstitutionId = provider, deliveredOn = on.ToString("yyyy-MM-dd"), amount, currency = amount is null ? null : "TRY" });
+}
