@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Npgsql;
-using Platform.Cases.Model.Reference;
 using Platform.Testing;
 
 namespace Platform.Cases.Tests;
@@ -20,7 +19,6 @@ public sealed class CasesService : IAsyncLifetime
     public const string SharingKey = "test-sharing-secret-with-livelihoods-0123456789";
     private readonly InfrastructureServers _servers = new();
     private WebApplicationFactory<Platform.Cases.Infrastructure.CasesDbContext> _factory = null!;
-    private static int _nextId = 100_000;
 
     public string Database { get; private set; } = "";
     public Uri Broker { get; private set; } = null!;
@@ -79,7 +77,7 @@ public sealed class CasesService : IAsyncLifetime
     }
 
     /// <summary>A valid, unused foreigner identity number.</summary>
-    public static string NewForeignerId() => ForeignerIdNumber.Complete("99" + Interlocked.Increment(ref _nextId).ToString("0000000"));
+    public static string NewForeignerId() => ForeignerIds.New();
 
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {

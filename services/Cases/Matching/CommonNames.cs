@@ -11,7 +11,7 @@ internal static class CommonNames
     private static readonly Dictionary<string, string> Canonical = Build(new()
     {
         ["MUHAMMAD"] = ["muhammed", "muhammad", "mohammed", "mohammad", "mohamed", "mohamad", "muhamed", "mehmet", "mehmed", "mhmd", "mahammad", "muhamad"],
-        ["AHMAD"] = ["ahmet", "ahmad", "ahmed", "'hmd", "hmd"],
+        ["AHMAD"] = ["ahmet", "ahmad", "ahmed", "'hmd"],
         ["MAHMUD"] = ["mahmut", "mahmud", "mahmoud", "mhmwd"],
         ["MUSTAFA"] = ["mustafa", "moustafa", "mostafa", "mustapha", "mstfa", "mstf"],
         ["ALI"] = ["ali", "aly", "`ly", "ly"],
@@ -21,8 +21,8 @@ internal static class CommonNames
         ["OSMAN"] = ["osman", "othman", "uthman", "usman", "`thmn", "thmn"],
         ["YUSUF"] = ["yusuf", "yousef", "youssef", "yusef", "yousif", "ywsf"],
         ["IBRAHIM"] = ["ibrahim", "ebrahim", "brahim", "'brhym", "brhym", "ibrahem"],
-        ["ABDULLAH"] = ["abdullah", "abdallah", "abdulla", "`bdllh", "bdllh", "abdalla"],
-        ["ABDURRAHMAN"] = ["abdurrahman", "abdulrahman", "abdelrahman", "abderrahman", "`bdlrhmn", "`bdalrhmn", "bdlrhmn"],
+        ["ABDULLAH"] = ["abdullah", "abdallah", "abdulla", "`bdllh", "bdllh", "`bdlh", "abdalla"],
+        ["ABDURRAHMAN"] = ["abdurrahman", "abdulrahman", "abdelrahman", "abderrahman", "`bdlrhmn", "`bdalrhmn", "bdlrhmn", "`bdrhmn"],
         ["KHALID"] = ["halit", "halid", "khalid", "khaled", "khld", "khalit"],
         ["KHALIL"] = ["halil", "khalil", "khlyl"],
         ["YASIN"] = ["yasin", "yaseen", "yassin", "ysyn"],

@@ -11,8 +11,11 @@ namespace Platform.Cases.Matching;
 /// word as a frequent name's canonical form or as its consonant skeleton (vowels are not written in
 /// Arabic; Turkish devoices final d/b: Mahmut = Mahmud). The key is sealed with the person's details.
 /// </summary>
-public static class NameKey
+public static partial class NameKey
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})ال(?=\p{L}{2,})")]
+    private static partial System.Text.RegularExpressions.Regex ArabicArticle();
+
     private static readonly HashSet<string> Particles = ["al", "el", "bin", "ibn", "bint", "binti", "ben", "oglu", "ogullari"];
 
     public static string Of(string fullName) => string.Join(' ', Tokens(fullName));
@@ -55,7 +58,8 @@ public static class NameKey
     private static string Canonical(string word)
     {
         if (CommonNames.Of(word) is { } name) return name;
-        var bare = word.Replace("'", "").Replace("`", "");
+        // A leading ayn or hamza (عباس -> `bs) is heard as a vowel: "Abbas".
+        var bare = (word[0] is '\'' or '`' ? "a" : "") + word.Replace("'", "").Replace("`", "");
         if (CommonNames.Of(bare) is { } named) return named;
         if (bare.StartsWith('l') && CommonNames.Of(bare[1..]) is { } withArticle) return withArticle;
         return Skeleton(bare);
@@ -86,7 +90,8 @@ public static class NameKey
     /// <summary>Turkish letters AnyAscii would leave ambiguous, folded explicitly (ordinal, culture-free).</summary>
     private static string Fold(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormC);
+        // The Arabic article is written joined to the name (السعدي): drop it before transliterating.
+        var normalized = ArabicArticle().Replace(text.Normalize(NormalizationForm.FormC), "");
         var folded = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
         {

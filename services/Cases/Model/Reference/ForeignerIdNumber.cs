@@ -17,14 +17,4 @@ public static class ForeignerIdNumber
         var eleventh = (d[..10].Sum()) % 10;
         return d[9] == tenth && d[10] == eleventh;
     }
-
-    /// <summary>Completes nine leading digits (starting 99) with the two check digits: for test data and demos.</summary>
-    public static string Complete(string firstNine)
-    {
-        var d = firstNine.Select(c => c - '0').ToList();
-        var tenth = (((d[0] + d[2] + d[4] + d[6] + d[8]) * 7 - (d[1] + d[3] + d[5] + d[7])) % 10 + 10) % 10;
-        d.Add(tenth);
-        d.Add(d.Sum() % 10);
-        return string.Concat(d);
-    }
 }
