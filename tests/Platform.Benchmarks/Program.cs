@@ -4,6 +4,7 @@ using Platform.Benchmarks;
 // dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [--seconds S] [--concurrency C] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- notifications [--invitees N] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- dashboard [--spans N] [--resources R]
+// dotnet run -c Release --project tests/Platform.Benchmarks -- duplicate-check [--people N] [--services N] [--checks N]
 var benchmark = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "messaging";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
@@ -22,8 +23,11 @@ switch (benchmark)
     case "dashboard":
         await DashboardBenchmark.RunAsync(spans: Option("--spans", 200_000), resources: Option("--resources", 4));
         break;
+    case "duplicate-check":
+        await DuplicateCheckBenchmark.RunAsync(people: Option("--people", 100_000), services: Option("--services", 1_000_000), checks: Option("--checks", 1000));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications, dashboard");
+        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications, dashboard, duplicate-check");
         return 2;
 }
 return 0;
