@@ -22,16 +22,21 @@ var cases = builder.AddProject<Projects.Cases>("cases", port: 5102)
     // Beneficiaries' personal data is sealed with these (in production: a secret store).
     .WithSecret("PersonalData__Keys__1", "cases-personal-data-key-1")
     .WithSecret("PersonalData__HashKey", "cases-identifier-hash-key")
-    .WithSecret("PersonalData__SharingKey", "referral-sharing-key");
+    .WithSecret("PersonalData__SharingKey", "personal-data-sharing-key");
 
 var livelihoods = builder.AddProject<Projects.Livelihoods>("livelihoods", port: 5103)
     .WithReference(livelihoodsDb).WaitFor(livelihoodsDb)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WithSecret("PersonalData__Keys__1", "livelihoods-personal-data-key-1")
+    .WithSecret("PersonalData__HashKey", "livelihoods-identifier-hash-key")
+    .WithSecret("PersonalData__SharingKey", "personal-data-sharing-key");
 
 var notifications = builder.AddProject<Projects.Notifications>("notifications", port: 5104)
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(smtp).WaitFor(smtp);
+    .WithReference(smtp).WaitFor(smtp)
+    // Opens the training invitees livelihoods seals into its events.
+    .WithSecret("PersonalData__SharingKey", "personal-data-sharing-key");
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway", port: 8080)
     .WithReference(gatewayDb).WaitFor(gatewayDb)

@@ -1,6 +1,5 @@
 global using System.Security.Claims;
 global using Microsoft.EntityFrameworkCore;
-global using Platform.Cases.Auditing;
 global using Platform.Cases.Infrastructure;
 global using Platform.Cases.Matching;
 global using Platform.Cases.Model;
@@ -11,3 +10,8 @@ global using Platform.Messaging.Outbox;
 global using Platform.Security;
 global using Platform.Security.Authorization;
 global using Platform.WebApi.Paging;
+global using Platform.WebApi.PersonalData;
+global using Platform.Security.Protection;
+global using Platform.Security.Sharing;
+global using Platform.WebApi.Validation;
+global using Platform.WebApi;

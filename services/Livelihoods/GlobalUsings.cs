@@ -1,3 +1,16 @@
+global using System.Security.Claims;
 global using Microsoft.EntityFrameworkCore;
 global using Platform.Contracts;
 global using Platform.Livelihoods.Infrastructure;
+global using Platform.Livelihoods.Model;
+global using Platform.Livelihoods.Model.Reference;
+global using Platform.Livelihoods.Programme;
+global using Platform.Messaging.Outbox;
+global using Platform.Security;
+global using Platform.Security.Authorization;
+global using Platform.Security.Protection;
+global using Platform.Security.Sharing;
+global using Platform.WebApi.Paging;
+global using Platform.WebApi.PersonalData;
+global using Platform.WebApi.Validation;
+global using Platform.WebApi;

@@ -57,6 +57,7 @@ public sealed class NotificationsService : IAsyncLifetime
             web.UseSetting("ConnectionStrings:messaging", broker.ToString());
             web.UseSetting("ConnectionStrings:smtp", smtp);
             web.UseSetting("Authentication:Authority", TestTokenIssuer.Issuer);
+            web.UseSetting("PersonalData:SharingKey", "test-sharing-secret-of-livelihoods-and-notifications");
             web.UseSetting("Notifications:Delivery:MaxBackoff", "00:00:02");
             web.ConfigureTestServices(services => services.TrustTestIssuer());
         });

@@ -6,7 +6,9 @@ using Npgsql;
 using NpgsqlTypes;
 using Platform.Cases.Matching;
 using Platform.Cases.Model;
+using Platform.WebApi;
 using Platform.Cases.Protection;
+using Platform.Security.Protection;
 using Platform.Testing;
 
 namespace Platform.Benchmarks;
@@ -34,7 +36,7 @@ public static class DuplicateCheckBenchmark
             {
                 Keys = new() { ["1"] = platform.App.Context.GetOrCreateSecret("cases-personal-data-key-1", 32) },
                 HashKey = platform.App.Context.GetOrCreateSecret("cases-identifier-hash-key", 32),
-                SharingKey = platform.App.Context.GetOrCreateSecret("referral-sharing-key", 32),
+                SharingKey = platform.App.Context.GetOrCreateSecret("personal-data-sharing-key", 32),
             }));
             var random = new Random(42);
             var clock = Stopwatch.StartNew();

@@ -21,7 +21,7 @@ public static class AuditApi
         var partner = Partner.From(user);
         var district = await db.Beneficiaries.Where(b => b.Id == beneficiaryId).Select(b => b.District).SingleOrDefaultAsync(cancellationToken);
         if (district is null || !partner.MayActIn(district)) return NotVisible.Problem("beneficiary");
-        var query = db.Audit.AsNoTracking().Where(a => a.BeneficiaryId == beneficiaryId);
+        var query = db.Audit.AsNoTracking().Where(a => a.SubjectId == beneficiaryId);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Select(a => new AuditResponse(a.At, a.Partner, a.Institution, a.Action, a.What, a.RecordId)).ToListAsync(cancellationToken);

@@ -42,7 +42,7 @@ public static class ReferralsApi
     }
 
     public static async Task<IResult> Make(
-        Guid id, MakeRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, Platform.Security.Sharing.SharedEnvelope envelope,
+        Guid id, MakeRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, SharedEnvelope envelope,
         AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = IstanbulCalendar.Today(clock);
@@ -89,7 +89,7 @@ public static class ReferralsApi
             applicant = envelope.Seal(new LivelihoodsApplicant
             {
                 BeneficiaryId = beneficiary.Id, FullName = details.FullName, Phone = details.Phone ?? "", District = beneficiary.District, Languages = beneficiary.Languages,
-            }, Platform.Security.Sharing.SharedEnvelope.ReferralContext(referralId));
+            }, SharedEnvelope.ReferralContext(referralId));
             audit.Record(partner, beneficiary.Id, "share", "referral", referralId);
         }
         db.PublishOnCommit(new ReferralMade

@@ -1,6 +1,7 @@
 using Platform.Cases.Model;
 using Platform.Messaging;
 using Platform.WebApi.Idempotency;
+using Platform.WebApi.PersonalData;
 
 namespace Platform.Cases.Infrastructure;
 
@@ -20,5 +21,6 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CasesDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddIdempotency();
+        modelBuilder.AddAuditLog();
     }
 }

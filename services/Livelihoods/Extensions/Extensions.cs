@@ -1,4 +1,7 @@
+using Platform.Livelihoods.IntegrationEvents;
 using Platform.Messaging.Extensions;
+using Platform.WebApi.Idempotency;
+using Platform.WebApi.PersonalData;
 
 namespace Platform.Livelihoods.Extensions;
 
@@ -7,6 +10,11 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<LivelihoodsDbContext>("livelihoodsdb");
-        builder.AddPlatformMessaging<LivelihoodsDbContext>();
+        builder.AddPlatformMessaging<LivelihoodsDbContext>(bus => bus.AddConsumer<ReferralMadeConsumer>());
+        builder.Services.AddIdempotentPosts<LivelihoodsDbContext>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddPersonalDataProtection<LivelihoodsDbContext>();
+        builder.Services.AddScoped<Placement>();
+        builder.Services.AddScoped<ProgrammeFigures>();
     }
 }

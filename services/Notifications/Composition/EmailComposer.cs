@@ -74,6 +74,29 @@ public sealed partial class EmailComposer(EmailTemplates templates, SenderOption
         return Compose(recipient.FullName, recipient.Email, recipient.Language, NotificationKinds.Overdue, model, html, null);
     }
 
+    /// <summary>
+    /// An invitation to a training session of the livelihoods programme, with a calendar event (iTIP
+    /// REQUEST) of its own UID, in the woman's language.
+    /// </summary>
+    public ComposedEmail Training(TrainingScheduled training, TrainingInvitee invitee)
+    {
+        var session = new MeetingSnapshot
+        {
+            MeetingId = training.TrainingId, Sequence = 0, Title = training.Title, Kind = "training", District = training.District,
+            HostInstitutionId = training.CohortId, HostInstitutionName = training.CohortName, StartsAt = training.StartsAt, EndsAt = training.EndsAt,
+            TimeZone = "Europe/Istanbul", Location = training.Location, Status = "scheduled", Agenda = [],
+        };
+        var attendee = new Invitation
+        {
+            ContactId = invitee.EntrepreneurId, FullName = invitee.FullName, Email = invitee.Email, Language = invitee.Language, InstitutionName = training.CohortName,
+            Reply = "pending", ReplyLinks = new ReplyLinks { Accept = "", Decline = "", Tentative = "" },
+        };
+        var model = new { recipient = new { name = invitee.FullName }, meeting = MeetingModel(session, invitee.Language), cohort = training.CohortName, topic = training.Topic };
+        var html = templates.RenderBody(Language(invitee.Language), "training", model);
+        var calendar = CalendarInvitations.Create(CalendarInvitations.Request, session, attendee, Organizer(), PlainText(html));
+        return Compose(invitee.FullName, invitee.Email, invitee.Language, NotificationKinds.Training, model, html, (CalendarInvitations.Request, calendar));
+    }
+
     /// <summary>A referral to the recipient's institution: its reference code, category and due date, never the person.</summary>
     public ComposedEmail Referral(ReferralMade referral, Recipient recipient)
     {

@@ -2,6 +2,7 @@ using MassTransit;
 using Platform.Messaging.Inbox;
 using Platform.Notifications.Composition;
 using Platform.Notifications.Delivery;
+using Platform.Security.Sharing;
 
 namespace Platform.Notifications.IntegrationEvents;
 
@@ -105,6 +106,19 @@ public sealed class ReferralMadeConsumer(NotificationsDbContext db, EmailCompose
         foreach (var recipient in message.Recipients)
             log.Add(context.MessageId!.Value, message.ReferralId, NotificationKinds.Referral, recipient.ContactId, recipient.FullName, recipient.Email, recipient.Language,
                 composer.Referral(message, recipient));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A training session of the livelihoods programme: each invited woman gets an invitation in her language.</summary>
+public sealed class TrainingScheduledConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, SharedEnvelope envelope, ILogger<TrainingScheduledConsumer> logger)
+    : IdempotentConsumer<TrainingScheduled, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(TrainingScheduled message, ConsumeContext<TrainingScheduled> context)
+    {
+        foreach (var invitee in envelope.Open<List<TrainingInvitee>>(message.SealedInvitees, SharedEnvelope.TrainingContext(message.TrainingId)))
+            log.Add(context.MessageId!.Value, message.TrainingId, NotificationKinds.Training, invitee.EntrepreneurId, invitee.FullName, invitee.Email, invitee.Language,
+                composer.Training(message, invitee));
         return Task.CompletedTask;
     }
 }

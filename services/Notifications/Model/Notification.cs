@@ -52,4 +52,5 @@ public static class NotificationKinds
     public const string Minutes = "minutes";
     public const string Overdue = "overdue";
     public const string Referral = "referral";
+    public const string Training = "training";
 }

@@ -42,4 +42,7 @@ public sealed class SharedEnvelope
 
     /// <summary>The context a referral's applicant is sealed under.</summary>
     public static string ReferralContext(Guid referralId) => $"referral/{referralId}/applicant";
+
+    /// <summary>The context a training's invitees are sealed under.</summary>
+    public static string TrainingContext(Guid trainingId) => $"training/{trainingId}/invitees";
 }

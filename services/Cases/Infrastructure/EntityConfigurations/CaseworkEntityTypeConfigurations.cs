@@ -97,19 +97,6 @@ public sealed class ReferralEntityTypeConfiguration : IEntityTypeConfiguration<R
     }
 }
 
-public sealed class AuditEntryEntityTypeConfiguration : IEntityTypeConfiguration<AuditEntry>
-{
-    public void Configure(EntityTypeBuilder<AuditEntry> audit)
-    {
-        audit.ToTable("audit_log");
-        audit.HasIndex(a => new { a.BeneficiaryId, a.At });
-        audit.Property(a => a.Partner).HasMaxLength(100);
-        audit.Property(a => a.Institution).HasMaxLength(100);
-        audit.Property(a => a.Action).HasMaxLength(20);
-        audit.Property(a => a.What).HasMaxLength(20);
-    }
-}
-
 public sealed class DuplicateFlagEntityTypeConfiguration : IEntityTypeConfiguration<DuplicateFlag>
 {
     public void Configure(EntityTypeBuilder<DuplicateFlag> flag)

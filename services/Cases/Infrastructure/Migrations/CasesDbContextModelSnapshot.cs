@@ -23,59 +23,6 @@ namespace Platform.Cases.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Platform.Cases.Model.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("action");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<Guid>("BeneficiaryId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("beneficiary_id");
-
-                    b.Property<string>("Institution")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("institution");
-
-                    b.Property<string>("Partner")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("partner");
-
-                    b.Property<Guid?>("RecordId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("record_id");
-
-                    b.Property<string>("What")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("what");
-
-                    b.HasKey("Id")
-                        .HasName("pk_audit_log");
-
-                    b.HasIndex("BeneficiaryId", "At")
-                        .HasDatabaseName("ix_audit_log_beneficiary_id_at");
-
-                    b.ToTable("audit_log", (string)null);
-                });
-
             modelBuilder.Entity("Platform.Cases.Model.Beneficiary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -762,6 +709,59 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasDatabaseName("ix_idempotency_records_created_at");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.WebApi.PersonalData.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("institution");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("partner");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("SubjectId", "At")
+                        .HasDatabaseName("ix_audit_log_subject_id_at");
+
+                    b.ToTable("audit_log", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Cases.Model.CaseNote", b =>

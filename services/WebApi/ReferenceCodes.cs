@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Platform.Cases.Model;
+namespace Platform.WebApi;
 
 /// <summary>
 /// The codes people and institutions quote instead of names (on the phone, in a referral email):

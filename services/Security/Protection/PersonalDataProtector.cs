@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
-namespace Platform.Cases.Protection;
+namespace Platform.Security.Protection;
 
 /// <summary>
 /// Seals personal data with AES-256-GCM under a key ring, and hashes identifiers with HMAC-SHA256, so a
@@ -24,6 +24,7 @@ public sealed class PersonalDataProtector
         var settings = options.Value;
         var problems = settings.Problems().ToList();
         if (problems.Count > 0) throw new OptionsValidationException(PersonalDataOptions.Section, typeof(PersonalDataOptions), problems);
+        // The derivation labels stay as first written: changing them would make every sealed value unreadable.
         _keys = settings.Keys.ToDictionary(k => byte.Parse(k.Key), k => Derive(k.Value, "platform/cases/personal-data/aes-gcm"));
         _activeKey = byte.Parse(settings.ActiveKey);
         _hashKey = Derive(settings.HashKey, "platform/cases/personal-data/hmac");

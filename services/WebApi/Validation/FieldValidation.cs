@@ -1,7 +1,11 @@
-namespace Platform.Cases.Apis;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Contracts;
+
+namespace Platform.WebApi.Validation;
 
 /// <summary>Field errors collected the same way by every endpoint (RFC 9457 validation problems).</summary>
-internal sealed class Validation
+public sealed class Validation
 {
     public Dictionary<string, string[]> Errors { get; } = [];
     public bool Failed => Errors.Count > 0;
@@ -31,7 +35,7 @@ internal sealed class Validation
 }
 
 /// <summary>Answers that must not tell whether a record exists in a district the partner does not serve.</summary>
-internal static class NotVisible
+public static class NotVisible
 {
     public static IResult Problem(string what) =>
         TypedResults.Problem(statusCode: 404, title: $"No such {what}", detail: $"There is no {what} with this id in the districts you serve.");

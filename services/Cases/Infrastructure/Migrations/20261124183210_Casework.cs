@@ -19,7 +19,7 @@ namespace Platform.Cases.Infrastructure.Migrations
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    beneficiary_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
                     partner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     institution = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -224,9 +224,9 @@ namespace Platform.Cases.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_log_beneficiary_id_at",
+                name: "ix_audit_log_subject_id_at",
                 table: "audit_log",
-                columns: new[] { "beneficiary_id", "at" });
+                columns: new[] { "subject_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_beneficiaries_birth_date_hash",

@@ -1,4 +1,4 @@
-namespace Platform.Cases.Protection;
+namespace Platform.Security.Protection;
 
 /// <summary>
 /// Secrets of the personal data protection, from configuration (section <c>PersonalData</c>; in
@@ -14,7 +14,7 @@ public sealed class PersonalDataOptions
     public string ActiveKey { get; set; } = "1";
     /// <summary>The secret of the keyed hashes (HMAC-SHA256) identifiers are matched by. Changing it unlinks every existing hash.</summary>
     public string HashKey { get; set; } = "";
-    /// <summary>The secret cases shares with livelihoods to seal a consented referral's applicant inside the event.</summary>
+    /// <summary>The secret a service shares with the one it hands personal data to inside an event (cases and livelihoods; livelihoods and notifications).</summary>
     public string SharingKey { get; set; } = "";
 
     public IEnumerable<string> Problems()
@@ -27,6 +27,6 @@ public sealed class PersonalDataOptions
         }
         if (!Keys.ContainsKey(ActiveKey)) yield return $"PersonalData:ActiveKey {ActiveKey} is not among PersonalData:Keys.";
         if (HashKey.Length < 32) yield return "PersonalData:HashKey is missing or shorter than 32 characters.";
-        if (SharingKey.Length < 32) yield return "PersonalData:SharingKey (shared with livelihoods) is missing or shorter than 32 characters.";
+        if (SharingKey.Length < 32) yield return "PersonalData:SharingKey (shared with the service that receives personal data in events) is missing or shorter than 32 characters.";
     }
 }

@@ -1,0 +1,101 @@
+namespace Platform.Livelihoods.Apis;
+
+/// <summary>Cohorts with their workshops, and each cohort's summary (JSON or CSV).</summary>
+public static class CohortsApi
+{
+    public static IEndpointRouteBuilder MapCohortsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/cohorts").WithTags("Cohorts");
+        api.MapPost("/", Create).RequireAuthorization(PartnerScopes.LivelihoodsWrite)
+            .WithName("CreateCohort").WithSummary("A cohort in a district with its kitchen, sewing or handicraft workshops");
+        api.MapGet("/", List).RequireAuthorization(PartnerScopes.LivelihoodsRead)
+            .WithName("ListCohorts").WithSummary("Cohorts of your districts, newest first");
+        api.MapGet("/{id:guid}", Get).RequireAuthorization(PartnerScopes.LivelihoodsRead)
+            .WithName("GetCohort").WithSummary("A cohort with its workshops: places taken and women waiting");
+        api.MapGet("/{id:guid}/summary", Summary).RequireAuthorization(PartnerScopes.LivelihoodsRead)
+            .WithName("CohortSummary").WithSummary("Enrolled, attendance, sales and income per woman per month, first sales, licences; ?format=csv for CSV");
+        return app;
+    }
+
+    public sealed record WorkshopRequest(string? Kind, string? Name, int? Capacity, string? Location);
+    public sealed record CreateRequest(string? Name, string? District, Guid? PartnerInstitutionId, DateOnly? StartsOn, DateOnly? EndsOn, List<WorkshopRequest>? Workshops);
+    public sealed record WorkshopResponse(Guid Id, string Kind, string Name, int Capacity, string? Location, int Enrolled, int Waiting);
+    public sealed record CohortResponse(Guid Id, string Name, string District, Guid PartnerInstitutionId, DateOnly StartsOn, DateOnly EndsOn, IReadOnlyList<WorkshopResponse> Workshops);
+
+    public static async Task<IResult> Create(CreateRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        check.Required("name", request.Name);
+        check.District("district", request.District);
+        if (request.PartnerInstitutionId is null) check.Add("partnerInstitutionId", "partnerInstitutionId is required (the municipality or institution running it).");
+        if (request.StartsOn is null) check.Add("startsOn", "startsOn is required (yyyy-MM-dd).");
+        if (request.EndsOn is null) check.Add("endsOn", "endsOn is required (yyyy-MM-dd).");
+        else if (request.StartsOn is { } starts && request.EndsOn < starts) check.Add("endsOn", "endsOn is before startsOn.");
+        if (request.Workshops is not { Count: > 0 }) check.Add("workshops", "A cohort has at least one workshop.");
+        for (var i = 0; i < (request.Workshops?.Count ?? 0); i++)
+        {
+            var workshop = request.Workshops![i];
+            check.OneOf($"workshops[{i}].kind", workshop.Kind, WorkshopKinds.All);
+            check.Required($"workshops[{i}].name", workshop.Name);
+            if (workshop.Capacity is not (>= 1 and <= 500)) check.Add($"workshops[{i}].capacity", "capacity is between 1 and 500.");
+        }
+        if (check.Failed) return check.Problem();
+        var partner = Partner.From(user);
+        if (!partner.MayActIn(request.District!)) return DistrictProblems.NotGranted(partner, request.District);
+
+        var cohort = new Cohort
+        {
+            Id = Guid.CreateVersion7(), Name = request.Name!.Trim(), District = request.District!, PartnerInstitutionId = request.PartnerInstitutionId!.Value,
+            StartsOn = request.StartsOn!.Value, EndsOn = request.EndsOn!.Value, CreatedAt = clock.GetUtcNow(),
+        };
+        foreach (var workshop in request.Workshops!)
+            cohort.Workshops.Add(new Workshop { Id = Guid.CreateVersion7(), CohortId = cohort.Id, Kind = workshop.Kind!, Name = workshop.Name!.Trim(), Capacity = workshop.Capacity!.Value, Location = workshop.Location });
+        db.Cohorts.Add(cohort);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/cohorts/{cohort.Id}", await ResponseAsync(db, cohort, cancellationToken));
+    }
+
+    public static async Task<IResult> List(string? district, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
+    {
+        var partner = Partner.From(user);
+        if (district is not null && !partner.MayActIn(district)) return DistrictProblems.NotGranted(partner, district);
+        var query = db.Cohorts.AsNoTracking().Include(c => c.Workshops).AsQueryable();
+        if (!partner.ActsInAllDistricts) { var granted = partner.Districts.ToList(); query = query.Where(c => granted.Contains(c.District)); }
+        if (district is not null) query = query.Where(c => c.District == district);
+        var cohorts = await query.OrderByDescending(c => c.StartsOn).Take(200).ToListAsync(cancellationToken);
+        var responses = new List<CohortResponse>();
+        foreach (var cohort in cohorts) responses.Add(await ResponseAsync(db, cohort, cancellationToken));
+        return TypedResults.Ok(responses);
+    }
+
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
+    {
+        var cohort = await db.Cohorts.AsNoTracking().Include(c => c.Workshops).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cohort is null || !Partner.From(user).MayActIn(cohort.District)) return NotVisible.Problem("cohort");
+        return TypedResults.Ok(await ResponseAsync(db, cohort, cancellationToken));
+    }
+
+    public static async Task<IResult> Summary(Guid id, DateOnly? from, DateOnly? to, string? format, ClaimsPrincipal user, LivelihoodsDbContext db, ProgrammeFigures figures, CancellationToken cancellationToken)
+    {
+        var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cohort is null || !Partner.From(user).MayActIn(cohort.District)) return NotVisible.Problem("cohort");
+        var (start, end) = (from ?? cohort.StartsOn, to ?? cohort.EndsOn);
+        if (end < start || end.DayNumber - start.DayNumber > 3 * 366)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["The period runs forwards and covers at most three years."] });
+        var result = await figures.ComputeAsync(cohort.Id, null, start, end, cancellationToken);
+        return format == "csv"
+            ? TypedResults.Text(ProgrammeFigures.Csv(result), "text/csv; charset=utf-8")
+            : TypedResults.Ok(new { cohortId = cohort.Id, cohort.Name, cohort.District, from = start, to = end, figures = result });
+    }
+
+    private static async Task<CohortResponse> ResponseAsync(LivelihoodsDbContext db, Cohort cohort, CancellationToken cancellationToken)
+    {
+        var ids = cohort.Workshops.Select(w => w.Id).ToList();
+        var counts = await db.Entrepreneurs.Where(e => e.WorkshopId != null && ids.Contains(e.WorkshopId.Value) && (e.Status == EntrepreneurStatuses.Enrolled || e.Status == EntrepreneurStatuses.Waiting))
+            .GroupBy(e => new { e.WorkshopId, e.Status }).Select(g => new { g.Key.WorkshopId, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
+        return new CohortResponse(cohort.Id, cohort.Name, cohort.District, cohort.PartnerInstitutionId, cohort.StartsOn, cohort.EndsOn,
+            cohort.Workshops.OrderBy(w => w.Name, StringComparer.Ordinal).Select(w => new WorkshopResponse(w.Id, w.Kind, w.Name, w.Capacity, w.Location,
+                counts.Where(c => c.WorkshopId == w.Id && c.Status == EntrepreneurStatuses.Enrolled).Sum(c => c.Count),
+                counts.Where(c => c.WorkshopId == w.Id && c.Status == EntrepreneurStatuses.Waiting).Sum(c => c.Count))).ToList());
+    }
+}
