@@ -7,7 +7,8 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>Two Social Protection Desks through the gateway with their own credentials, on the whole platform.</summary>
-public sealed class CasesThroughGatewayTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(DesksAndProgramme.Name)]
+public sealed class CasesThroughGatewayTests(PlatformFixture platform)
 {
     [Fact]
     public async Task Gaziosmanpasa_recording_food_support_a_week_after_Umraniye_is_warned_with_Umraniye_and_the_date_but_cannot_read_the_person()
@@ -61,10 +62,17 @@ public sealed class CasesThroughGatewayTests(PlatformFixture platform) : IClassF
         Assert.Equal("Amina Al-Hassan", (await umraniye.GetFromJsonAsync<JsonElement>($"/api/v1/beneficiaries/{inUmraniye}")).GetProperty("fullName").GetString());
     }
 
-    private static async Task<Guid> IdAsync(HttpResponseMessage response)
+    internal static async Task<Guid> IdAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
+}
+
+/// <summary>The desks and the livelihoods programme share one running platform (one start for both test classes).</summary>
+[CollectionDefinition(Name)]
+public sealed class DesksAndProgramme : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "desks and programme";
 }

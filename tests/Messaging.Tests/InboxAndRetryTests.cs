@@ -15,7 +15,7 @@ namespace Platform.Messaging.Tests;
 [Collection(InfrastructureCollection.Name)]
 public sealed class InboxAndRetryTests(InfrastructureServers servers)
 {
-    private const string Queue = "credit";
+    private const string Queue = "ledger-credit";
 
     /// <summary>Short waits, so the whole retry ladder runs in seconds: 2 immediate tries, then 2 delayed redeliveries.</summary>
     private static readonly Dictionary<string, string?> FastRetries = new()

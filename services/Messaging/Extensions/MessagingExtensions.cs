@@ -38,7 +38,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // Queues are named after the service and the consumer (cases-institution-registered): two services
+            // consuming the same event each get their own queue, never compete for one.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix(builder.Environment.ApplicationName), includeNamespace: false));
             // MassTransit would report usage to usage-tracking.masstransit.io: nothing of this platform leaves it unasked.
             bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
@@ -69,4 +71,7 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         return builder;
     }
+
+    /// <summary>"Platform.Cases" -> "Cases": the prefix of the service's queues.</summary>
+    private static string ServicePrefix(string applicationName) => applicationName[(applicationName.LastIndexOf('.') + 1)..];
 }

@@ -22,7 +22,8 @@ public sealed class LedgerService : IAsyncDisposable
     /// <param name="ordered">One message at a time (order checks); otherwise MassTransit's default concurrency (throughput).</param>
     public LedgerService(string database, Uri broker, bool withConsumer = true, IDictionary<string, string?>? settings = null, bool ordered = true)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // Named like a service of the platform: its queues are "ledger-...".
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "Platform.Ledger" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:ledgerdb"] = database,

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+using Xunit.Abstractions;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>The women's entrepreneurship programme through the gateway, with cases and notifications running beside it.</summary>
+[Collection(DesksAndProgramme.Name)]
+public sealed class LivelihoodsThroughGatewayTests(PlatformFixture platform, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_Gaziosmanpasa_pilot_loads_from_the_demo_command_and_its_summary_adds_up()
+    {
+        using var coordinator = await platform.PartnerAsync("platform-dev");
+        var loaded = await coordinator.PostAsync("/api/v1/cohorts/demo-data", null);
+        Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+        var demo = await loaded.Content.ReadFromJsonAsync<JsonElement>();
+        var cohort = demo.GetProperty("cohortId").GetGuid();
+        Assert.Equal(30, demo.GetProperty("entrepreneurs").GetInt32());
+        Assert.False((await (await coordinator.PostAsync("/api/v1/cohorts/demo-data", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created").GetBoolean());
+
+        using var desk = await platform.PartnerAsync("gaziosmanpasa-desk");
+        var clock = Stopwatch.StartNew();
+        var summary = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/cohorts/{cohort}/summary");
+        output.WriteLine($"summary through the gateway: {clock.Elapsed.TotalMilliseconds:0} ms (first call)");
+        var figures = summary.GetProperty("figures");
+        Assert.Equal(30, figures.GetProperty("enrolled").GetInt32());
+        Assert.Equal(1, figures.GetProperty("licencesGranted").GetInt32());
+        Assert.Equal(30, figures.GetProperty("firstSales").GetInt32());
+        var march = figures.GetProperty("months").EnumerateArray().Single(m => m.GetProperty("period").GetString() == "2021-03");
+        Assert.Equal(figures.GetProperty("sales").GetDecimal(), march.GetProperty("sales").GetDecimal());
+        Assert.Equal(decimal.Round(march.GetProperty("sales").GetDecimal() / 30, 2), march.GetProperty("incomePerWoman").GetDecimal());
+        var workshops = (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/cohorts/{cohort}")).GetProperty("workshops").EnumerateArray().ToList();
+        Assert.Equal(["kitchen:15", "sewing:15"], workshops.Select(w => $"{w.GetProperty("kind").GetString()}:{w.GetProperty("enrolled").GetInt32()}").Order());
+        var report = await desk.GetStringAsync("/api/v1/reports/livelihoods?district=gaziosmanpasa&from=2021-02-01&to=2021-06-30&format=csv");
+        Assert.StartsWith("month,enrolled,sales_try", report);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await platform.PartnerAsync("umraniye-desk")).GetAsync($"/api/v1/cohorts/{cohort}/summary")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_training_invitation_reaches_each_woman_by_email_in_Turkish_or_Arabic_with_a_calendar_event()
+    {
+        using var programme = await platform.PartnerAsync("gaziosmanpasa-desk");
+        var created = await programme.PostAsJsonAsync("/api/v1/cohorts", new
+        {
+            name = "Sultangazi-Gaziosmanpaşa dikiş grubu", district = "gaziosmanpasa", partnerInstitutionId = Guid.NewGuid(), startsOn = "2026-11-01", endsOn = "2027-04-30",
+            workshops = new[] { new { kind = "sewing", name = "Dikiş atölyesi", capacity = 10, location = "Kadın merkezi" } },
+        });
+        var cohort = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var (cohortId, workshop) = (cohort.GetProperty("id").GetGuid(), cohort.GetProperty("workshops")[0].GetProperty("id").GetGuid());
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        foreach (var (name, language) in new[] { ("Elif Karaca", "tr"), ("ياسمين درويش", "ar") })
+            Assert.Equal(HttpStatusCode.Created, (await programme.PostAsJsonAsync("/api/v1/entrepreneurs", new
+            {
+                fullName = name, district = "gaziosmanpasa", phone = "+90 555 000 00 00", email = $"{language}.{marker}@pilot.example.org", language, cohortId, workshopId = workshop,
+            })).StatusCode);
+
+        var scheduled = await programme.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/trainings", new
+        {
+            topic = "entrepreneurship", title = "Girişimcilik eğitimi", startsAt = "2026-12-03T10:00:00+03:00", endsAt = "2026-12-03T13:00:00+03:00", location = "Gaziosmanpaşa Kadın Merkezi",
+        });
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+
+        using var inbox = new HttpClient { BaseAddress = new Uri(platform.App.GetEndpoint("smtp", "http")) };
+        var mail = await Eventually.GetAsync(async () =>
+            (await inbox.GetFromJsonAsync<JsonElement[]>("/email"))!.Where(m => m.GetProperty("to")[0].GetProperty("address").GetString()!.Contains(marker)).ToList(),
+            found => found.Count == 2, TimeSpan.FromSeconds(30), "two training invitations");
+        var byLanguage = mail.ToDictionary(m => m.GetProperty("to")[0].GetProperty("address").GetString()![..2]);
+        Assert.StartsWith("Eğitim daveti: Girişimcilik eğitimi", byLanguage["tr"].GetProperty("subject").GetString());
+        Assert.StartsWith("دعوة إلى تدريب: Girişimcilik eğitimi", byLanguage["ar"].GetProperty("subject").GetString());
+        Assert.Contains("dir=\"rtl\"", byLanguage["ar"].GetProperty("html").GetString());
+        var raw = await inbox.GetStringAsync($"/email/{byLanguage["tr"].GetProperty("id").GetString()}/source");
+        Assert.Contains("METHOD:REQUEST", raw);
+        Assert.Contains("TZID=Europe/Istanbul", raw);
+    }
+
+    [Fact]
+    public async Task A_desk_referral_to_the_programme_becomes_an_applicant_and_her_placement_shows_on_the_desks_referral()
+    {
+        using var desk = await platform.PartnerAsync("umraniye-desk");
+        var person = await CasesThroughGatewayTests.IdAsync(await desk.PostAsJsonAsync("/api/v1/beneficiaries", new
+        {
+            fullName = "Leyla Mansour", foreignerIdNumber = ForeignerIds.New(), dateOfBirth = "1990-10-10", sex = "female", nationality = "SY", legalStatus = "temporary-protection",
+            phone = "+90 544 321 00 11", district = "umraniye", householdSize = 4, languages = new[] { "ar", "tr" },
+            consents = new[] { new { purpose = "service-delivery", givenAt = DateTimeOffset.UtcNow.AddDays(-1) }, new { purpose = "referral", givenAt = DateTimeOffset.UtcNow.AddDays(-1) } },
+        }));
+        var @case = await CasesThroughGatewayTests.IdAsync(await desk.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = person, district = "umraniye", needs = new[] { "livelihoods" }, priority = "normal" }));
+        var referral = await CasesThroughGatewayTests.IdAsync(await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/referrals", new
+        {
+            toProgramme = "livelihoods", category = "livelihoods", reason = "Mutfak atölyesine katılmak istiyor", dueBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(21)).ToString("yyyy-MM-dd"),
+        }));
+
+        // The programme (here acting in Ümraniye too) finds her among its applicants.
+        using var programme = await platform.PartnerAsync("umraniye-desk");
+        var her = await Eventually.GetAsync(() => ApplicantNamedAsync(programme, "Leyla Mansour"), found => found is not null, TimeSpan.FromSeconds(30), "the referral to become an applicant");
+        var cohort = await programme.PostAsJsonAsync("/api/v1/cohorts", new
+        {
+            name = "Ümraniye mutfak grubu", district = "umraniye", partnerInstitutionId = Guid.NewGuid(), startsOn = "2026-11-01", endsOn = "2027-03-31",
+            workshops = new[] { new { kind = "kitchen", name = "Mutfak", capacity = 12, location = "Ümraniye" } },
+        });
+        var created = await cohort.Content.ReadFromJsonAsync<JsonElement>();
+        (await programme.PostAsJsonAsync($"/api/v1/entrepreneurs/{her!.Value}/enrol", new { cohortId = created.GetProperty("id").GetGuid(), workshopId = created.GetProperty("workshops")[0].GetProperty("id").GetGuid() })).EnsureSuccessStatusCode();
+
+        var answered = await Eventually.GetAsync(async () => (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/referrals/{referral}")).GetProperty("status").GetString(),
+            status => status == "accepted", TimeSpan.FromSeconds(30), "the programme's answer to reach the desk");
+        Assert.Equal("accepted", answered);
+    }
+
+    private static async Task<Guid?> ApplicantNamedAsync(HttpClient programme, string name)
+    {
+        var applicants = (await programme.GetFromJsonAsync<JsonElement>("/api/v1/entrepreneurs?district=umraniye&status=applicant&pageSize=100")).GetProperty("items").EnumerateArray();
+        foreach (var id in applicants.Select(a => a.GetProperty("id").GetGuid()))
+            if ((await programme.GetFromJsonAsync<JsonElement>($"/api/v1/entrepreneurs/{id}")).GetProperty("fullName").GetString() == name) return id;
+        return null;
+    }
+}
