@@ -136,6 +136,7 @@ public sealed class OtlpReceiverTests(ITestOutputHelper output) : IAsyncLifetime
             sent.Add(1);
             duration.Record(10);
             Assert.True(metrics.ForceFlush(10_000));
+            // The interval a rate is measured over: two exports at least a second apart (not a wait for anything).
             await Task.Delay(1100);
             sent.Add(20);
             for (var i = 0; i < 99; i++) duration.Record(20);
