@@ -14,3 +14,4 @@ global using Platform.WebApi.Concurrency;
 global using Platform.WebApi.Paging;
 global using Platform.Meetings.Scheduling;
 global using Platform.Meetings.Stakeholders;
+global using Platform.WebApi;

@@ -98,7 +98,7 @@ public static class CasesApi
         var services = await db.Services.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.DeliveredOn).ToListAsync(cancellationToken);
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.MadeAt).ToListAsync(cancellationToken);
         await audit.ReadAsync(partner, @case.BeneficiaryId, "case", id, cancellationToken);
-        var today = IstanbulCalendar.Today(clock);
+        var today = IstanbulTime.Today(clock);
         return TypedResults.Ok(new CaseResponse(
             CaseSummary.From(@case),
             @case.Notes.OrderBy(n => n.WrittenAt).Select(n => new NoteResponse(n.Id,
@@ -160,12 +160,4 @@ public static class CasesApi
     internal static IResult ConsentMissing(string purpose) =>
         TypedResults.Problem(statusCode: 422, title: "Consent missing",
             detail: $"The person has not given (or has withdrawn) consent for '{purpose}': record it first (POST /api/v1/beneficiaries/{{id}}/consents).");
-}
-
-/// <summary>The desks work on Istanbul's calendar.</summary>
-public static class IstanbulCalendar
-{
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul");
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
 }

@@ -45,7 +45,7 @@ public static class ReferralsApi
         Guid id, MakeRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, SharedEnvelope envelope,
         AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var today = IstanbulCalendar.Today(clock);
+        var today = IstanbulTime.Today(clock);
         var check = new Validation();
         if ((request.ToInstitutionId is null) == (request.ToProgramme is null)) check.Add("toInstitutionId", "Give either toInstitutionId or toProgramme.");
         if (request.ToProgramme is not null and not ServiceCategories.Livelihoods) check.Add("toProgramme", "The programme referrals go to is 'livelihoods'.");
@@ -109,7 +109,7 @@ public static class ReferralsApi
         check.OneOf("status", status, [ReferralStatuses.Made, ReferralStatuses.Accepted, ReferralStatuses.Declined, ReferralStatuses.Completed], required: false);
         if (check.Failed) return check.Problem();
         var partner = Partner.From(user);
-        var today = IstanbulCalendar.Today(clock);
+        var today = IstanbulTime.Today(clock);
         var query = Visible(db.Referrals.AsNoTracking(), partner);
         if (status is not null) query = query.Where(r => r.Status == status);
         if (overdue == true) query = query.Where(r => r.Status == ReferralStatuses.Made && r.DueBy < today);
@@ -124,7 +124,7 @@ public static class ReferralsApi
         var referral = await Visible(db.Referrals.AsNoTracking(), partner).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (referral is null) return NotVisible.Problem("referral");
         await audit.ReadAsync(partner, referral.BeneficiaryId, "referral", id, cancellationToken);
-        return TypedResults.Ok(ReferralResponse.From(referral, protector, IstanbulCalendar.Today(clock)));
+        return TypedResults.Ok(ReferralResponse.From(referral, protector, IstanbulTime.Today(clock)));
     }
 
     private static async Task<IResult> AnswerAsync(
@@ -157,7 +157,7 @@ public static class ReferralsApi
         audit.Record(partner, referral.BeneficiaryId, "update", "referral", id);
         db.PublishOnCommit(new ReferralAnswered { ReferralId = id, ReferenceCode = referral.ReferenceCode, CaseId = referral.CaseId, Outcome = outcome, AnsweredAt = now }, id);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ReferralResponse.From(referral, protector, IstanbulCalendar.Today(clock)));
+        return TypedResults.Ok(ReferralResponse.From(referral, protector, IstanbulTime.Today(clock)));
     }
 
     /// <summary>The referring desk's districts, the receiving institution, and city-wide partners see a referral.</summary>

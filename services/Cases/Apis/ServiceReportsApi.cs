@@ -20,7 +20,7 @@ public static class ServiceReportsApi
 
     public static async Task<IResult> Report(string? district, DateOnly? from, DateOnly? to, ClaimsPrincipal user, CasesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var today = IstanbulCalendar.Today(clock);
+        var today = IstanbulTime.Today(clock);
         var (start, end) = (from ?? today.AddDays(-90), to ?? today);
         var check = new Validation();
         if (district is not null) check.District("district", district);
@@ -38,7 +38,7 @@ public static class ServiceReportsApi
             .Select(g => new { g.Key.Category, g.Key.District, g.Key.Year, g.Key.Month, Count = g.Count(), Amount = g.Sum(s => s.Amount) })
             .ToListAsync(cancellationToken);
 
-        var (startInstant, endInstant) = (new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var (startInstant, endInstant) = (IstanbulTime.StartOf(start), IstanbulTime.StartOf(end.AddDays(1)));
         var referrals = db.Referrals.AsNoTracking().Where(r => r.MadeAt >= startInstant && r.MadeAt < endInstant);
         if (districts is not null) referrals = referrals.Where(r => districts.Contains(r.FromDistrict));
         var referralRows = await referrals.Select(r => new { r.Status, r.DueBy, r.MadeAt, r.AnsweredAt }).ToListAsync(cancellationToken);

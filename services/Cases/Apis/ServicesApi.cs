@@ -23,7 +23,7 @@ public static class ServicesApi
         Guid id, RecordRequest request, bool? strict, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector,
         DuplicateAssistanceCheck duplicates, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var today = IstanbulCalendar.Today(clock);
+        var today = IstanbulTime.Today(clock);
         var check = new Validation();
         check.OneOf("category", request.Category, ServiceCategories.All);
         if (request.Category == ServiceCategories.LegalAid) check.OneOf("subject", request.Subject, ServiceCategories.LegalAidSubjects);
@@ -97,7 +97,7 @@ public static class ServicesApi
 
         var matches = await duplicates.FindAsync(
             new DuplicateAssistanceCheck.Person(hasNumber ? request.ForeignerIdNumber!.Trim() : null, request.FullName?.Trim(), request.DateOfBirth),
-            new DuplicateAssistanceCheck.Service(request.Category!, request.On ?? IstanbulCalendar.Today(clock), request.WindowDays ?? DuplicateAssistanceCheck.DefaultWindowDays, district, null),
+            new DuplicateAssistanceCheck.Service(request.Category!, request.On ?? IstanbulTime.Today(clock), request.WindowDays ?? DuplicateAssistanceCheck.DefaultWindowDays, district, null),
             partner, cancellationToken);
         var checkId = Guid.CreateVersion7();
         if (matches.Count > 0) Flag(db, partner, district, request.Category!, matches, prevented: false, clock.GetUtcNow(), checkId);

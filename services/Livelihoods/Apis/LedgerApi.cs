@@ -46,7 +46,7 @@ public static class LedgerApi
     {
         var check = new Validation();
         if (request.SoldOn is not { } soldOn) check.Add("soldOn", "soldOn is required (yyyy-MM-dd).");
-        else if (soldOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(3))) check.Add("soldOn", "soldOn is in the future.");
+        else if (soldOn > IstanbulTime.Today(clock)) check.Add("soldOn", "soldOn is in the future.");
         if (request.ProductId is null) check.Add("productId", "productId is required.");
         if (request.Quantity is not { } quantity || quantity <= 0 || decimal.Round(quantity, 3) != quantity) check.Add("quantity", "quantity is positive, with at most three decimals.");
         if (request.UnitPrice is not { } price || price <= 0 || decimal.Round(price, 2) != price) check.Add("unitPrice", "unitPrice is positive, in TRY with at most two decimals (kuruş).");

@@ -12,7 +12,7 @@ public static class LivelihoodsReportsApi
 
     public static async Task<IResult> Report(string? district, DateOnly? from, DateOnly? to, string? format, ClaimsPrincipal user, ProgrammeFigures figures, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(3));
+        var today = IstanbulTime.Today(clock);
         var (start, end) = (from ?? today.AddMonths(-3), to ?? today);
         var check = new Validation();
         if (district is not null) check.District("district", district);

@@ -18,8 +18,6 @@ public static class TrainingsApi
     public sealed record AttendanceRequest(List<Guid>? Present);
     public sealed record TrainingResponse(Guid Id, Guid CohortId, string Topic, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, int Invited, int Present, int Absent);
 
-    private static readonly TimeZoneInfo Istanbul = TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul");
-
     public static async Task<IResult> Schedule(Guid id, ScheduleRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, PersonalDataProtector protector, SharedEnvelope envelope,
         AuditTrail audit, CancellationToken cancellationToken)
     {
@@ -53,7 +51,7 @@ public static class TrainingsApi
         db.PublishOnCommit(new TrainingScheduled
         {
             TrainingId = training.Id, CohortId = id, CohortName = cohort.Name, District = cohort.District, Topic = training.Topic, Title = training.Title,
-            StartsAt = TimeZoneInfo.ConvertTime(training.StartsAt, Istanbul), EndsAt = TimeZoneInfo.ConvertTime(training.EndsAt, Istanbul), Location = training.Location,
+            StartsAt = training.StartsAt.ToIstanbul(), EndsAt = training.EndsAt.ToIstanbul(), Location = training.Location,
             SealedInvitees = envelope.Seal(invitees, SharedEnvelope.TrainingContext(training.Id)),
         }, training.Id);
         await db.SaveChangesAsync(cancellationToken);
@@ -83,6 +81,6 @@ public static class TrainingsApi
     private static async Task<bool> VisibleAsync(LivelihoodsDbContext db, Training training, Partner partner, CancellationToken cancellationToken) =>
         partner.MayActIn(await db.Cohorts.Where(c => c.Id == training.CohortId).Select(c => c.District).SingleAsync(cancellationToken));
 
-    private static TrainingResponse Response(Training t) => new(t.Id, t.CohortId, t.Topic, t.Title, TimeZoneInfo.ConvertTime(t.StartsAt, Istanbul), TimeZoneInfo.ConvertTime(t.EndsAt, Istanbul),
+    private static TrainingResponse Response(Training t) => new(t.Id, t.CohortId, t.Topic, t.Title, t.StartsAt.ToIstanbul(), t.EndsAt.ToIstanbul(),
         t.Location, t.Attendance.Count, t.Attendance.Count(a => a.Present), t.Attendance.Count(a => !a.Present));
 }

@@ -41,7 +41,7 @@ public sealed class ProgrammeFigures(LivelihoodsDbContext db)
             .Select(e => new { e.FirstSaleOn, e.LicenceGrantedOn }).ToListAsync(cancellationToken);
         var saleRows = await sales.GroupBy(s => new { s.SoldOn.Year, s.SoldOn.Month, s.EntrepreneurId })
             .Select(g => new { g.Key.Year, g.Key.Month, g.Key.EntrepreneurId, Total = g.Sum(s => s.Total) }).ToListAsync(cancellationToken);
-        var (start, end) = (Instant(from), Instant(to.AddDays(1)));
+        var (start, end) = (IstanbulTime.StartOf(from), IstanbulTime.StartOf(to.AddDays(1)));
         var attendance = await trainings.Where(t => t.StartsAt >= start && t.StartsAt < end)
             .SelectMany(t => t.Attendance.Select(a => new { t.StartsAt, a.Present })).ToListAsync(cancellationToken);
 
@@ -52,7 +52,7 @@ public sealed class ProgrammeFigures(LivelihoodsDbContext db)
         {
             var inMonth = saleRows.Where(r => r.Year == month.Year && r.Month == month.Month).ToList();
             var total = inMonth.Sum(r => r.Total);
-            var present = attendance.Where(a => Istanbul(a.StartsAt).Year == month.Year && Istanbul(a.StartsAt).Month == month.Month).ToList();
+            var present = attendance.Where(a => a.StartsAt.ToIstanbul().Year == month.Year && a.StartsAt.ToIstanbul().Month == month.Month).ToList();
             months.Add(new Month(
                 month.ToString("yyyy-MM", CultureInfo.InvariantCulture), total, inMonth.Count(r => r.Total > 0),
                 participants == 0 ? 0 : decimal.Round(total / participants, 2),
@@ -80,9 +80,4 @@ public sealed class ProgrammeFigures(LivelihoodsDbContext db)
         return csv.ToString();
     }
 
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul");
-
-    private static DateTimeOffset Istanbul(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
-
-    private static DateTimeOffset Instant(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(3)).ToUniversalTime();
 }
