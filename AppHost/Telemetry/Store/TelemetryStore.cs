@@ -12,7 +12,7 @@ public sealed class TelemetryStore(TelemetryLimits limits, TelemetryArchive? arc
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ResourceTelemetry> _resources = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<SpanRecord>> _traces = new(StringComparer.Ordinal);
+    private readonly TraceIndex _traces = new();
     private long _dropped;
 
     public TelemetryLimits Limits => limits;
@@ -40,8 +40,8 @@ public sealed class TelemetryStore(TelemetryLimits limits, TelemetryArchive? arc
             {
                 if (Resource(span.Resource) is not { } resource) continue;
                 resource.Spans.Enqueue(span);
-                IndexOf(span.TraceId).Add(span);
-                if (resource.Spans.Count > limits.MaxSpansPerResource) Unindex(resource.Spans.Dequeue());
+                _traces.Add(span);
+                if (resource.Spans.Count > limits.MaxSpansPerResource) _traces.Remove(resource.Spans.Dequeue());
                 if (!archived) archive?.Append(span);
             }
         }
@@ -89,19 +89,6 @@ public sealed class TelemetryStore(TelemetryLimits limits, TelemetryArchive? arc
         return _resources[name] = new ResourceTelemetry();
     }
 
-    private List<SpanRecord> IndexOf(string traceId)
-    {
-        if (!_traces.TryGetValue(traceId, out var spans)) _traces[traceId] = spans = [];
-        return spans;
-    }
-
-    private void Unindex(SpanRecord span)
-    {
-        if (!_traces.TryGetValue(span.TraceId, out var spans)) return;
-        spans.Remove(span);
-        if (spans.Count == 0) _traces.Remove(span.TraceId);
-    }
-
     public IReadOnlyList<string> ResourceNames
     {
         get { lock (_lock) return _resources.Keys.Order(StringComparer.Ordinal).ToList(); }
@@ -122,12 +109,11 @@ public sealed class TelemetryStore(TelemetryLimits limits, TelemetryArchive? arc
     {
         lock (_lock)
         {
-            return _traces.Values
+            return _traces.NewestFirst()
                 .Where(spans => resource is null || spans.Any(s => s.Resource == resource))
                 .Where(spans => string.IsNullOrEmpty(name) || spans.Any(s => s.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
-                .Select(Summarize)
-                .OrderByDescending(t => t.Start)
                 .Take(limit)
+                .Select(Summarize)
                 .ToList();
         }
     }
@@ -136,15 +122,15 @@ public sealed class TelemetryStore(TelemetryLimits limits, TelemetryArchive? arc
     public IReadOnlyList<SpanRecord> Trace(string traceId)
     {
         lock (_lock)
-            return _traces.TryGetValue(traceId.ToLowerInvariant(), out var spans) ? spans.OrderBy(s => s.Start).ToList() : [];
+            return _traces.Spans(traceId.ToLowerInvariant()) is { } spans ? spans.OrderBy(s => s.Start).ToList() : [];
     }
 
     public TraceSummary? Summary(string traceId)
     {
-        lock (_lock) return _traces.TryGetValue(traceId.ToLowerInvariant(), out var spans) ? Summarize(spans) : null;
+        lock (_lock) return _traces.Spans(traceId.ToLowerInvariant()) is { } spans ? Summarize(spans) : null;
     }
 
-    private static TraceSummary Summarize(List<SpanRecord> spans)
+    private static TraceSummary Summarize(IReadOnlyList<SpanRecord> spans)
     {
         var ids = spans.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
         // The root is the span whose parent is not here (the whole trace may not have arrived yet).
