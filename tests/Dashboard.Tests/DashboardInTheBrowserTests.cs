@@ -105,7 +105,8 @@ public sealed class DashboardInTheBrowserTests(PlatformFixture platform, Chromiu
         await Expect(roots).ToHaveCountAsync(1);
         Assert.Equal("gateway", await roots.GetAttributeAsync("data-resource"));
         Assert.True(int.Parse(await page.Locator("[data-testid=span][data-name='smtp send']").GetAttributeAsync("data-depth") ?? "0") > 2);
-        Assert.Equal(spans.Count, await rows.CountAsync());
+        // Every span the store had when the SMTP send arrived is on the page (a late one may join it).
+        Assert.True(await rows.CountAsync() >= spans.Count, $"the waterfall shows {await rows.CountAsync()} of {spans.Count} spans");
 
         await page.Locator("[data-testid=span][data-name='smtp send']").ClickAsync();
         await Expect(page.GetByTestId("span-details")).ToContainTextAsync("server.address");
