@@ -14,7 +14,9 @@ namespace Platform.AppHost.Hosting;
 public sealed class DistributedApplicationBuilder
 {
     private readonly List<Resource> _resources = [];
-    private readonly HashSet<int> _handedOutPorts = [];
+    // Process-wide: test classes build several applications at once, and the kernel may hand the same
+    // free port to two probes once the first probe has let it go.
+    private static readonly HashSet<int> HandedOutPorts = [];
 
     internal DistributedApplicationBuilder(string[] args, DistributedApplicationOptions options)
     {
@@ -74,16 +76,41 @@ public sealed class DistributedApplicationBuilder
         return new ResourceBuilder<T>(this, resource);
     }
 
-    /// <summary>The fixed port, or under test a free one.</summary>
+    /// <summary>
+    /// The fixed port, or under test a free one. Test ports come from 20000-31999, below the kernel's
+    /// ephemeral range, so an outgoing connection never takes a port handed out here; each test process
+    /// walks that range from its own starting point, and within a process no port is handed out twice.
+    /// </summary>
     private int Port(int port)
     {
         if (!Options.UseRandomPorts) return port;
-        while (true)
+        lock (HandedOutPorts)
         {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var free = ((IPEndPoint)probe.LocalEndpoint).Port;
-            if (_handedOutPorts.Add(free)) return free;
+            for (var tried = 0; tried < TestPortCount; tried++)
+            {
+                var candidate = TestPortBase + (_nextTestPort++ % TestPortCount);
+                if (HandedOutPorts.Contains(candidate) || !IsFree(candidate)) continue;
+                HandedOutPorts.Add(candidate);
+                return candidate;
+            }
+        }
+        throw new InvalidOperationException($"No free port between {TestPortBase} and {TestPortBase + TestPortCount - 1}.");
+    }
+
+    private const int TestPortBase = 20_000, TestPortCount = 12_000;
+    private static int _nextTestPort = Environment.ProcessId * 389 % TestPortCount;
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 
