@@ -79,23 +79,9 @@ public sealed class CasesService : IAsyncLifetime
     /// <summary>A valid, unused foreigner identity number.</summary>
     public static string NewForeignerId() => ForeignerIds.New();
 
-    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var db = new NpgsqlConnection(Database);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<T> ScalarAsync<T>(string sql, params object[] parameters) => Sql.ScalarAsync<T>(Database, sql, parameters);
 
-    public async Task ExecuteAsync(string sql, params object[] parameters)
-    {
-        await using var db = new NpgsqlConnection(Database);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task ExecuteAsync(string sql, params object[] parameters) => Sql.ExecuteAsync(Database, sql, parameters);
 
     public async Task DisposeAsync()
     {
@@ -122,19 +108,11 @@ internal static class Casework
         consents = consents.Select(purpose => new { purpose, givenAt = ConsentGiven }).ToArray(),
     };
 
-    public static async Task<JsonElement> CreatedAsync(this HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
     public static async Task<Guid> RegisterAsync(this HttpClient desk, object person) =>
-        (await (await desk.PostAsJsonAsync("/api/v1/beneficiaries", person)).CreatedAsync()).GetProperty("id").GetGuid();
+        await (await desk.PostAsJsonAsync("/api/v1/beneficiaries", person)).CreatedIdAsync();
 
     public static async Task<Guid> OpenCaseAsync(this HttpClient desk, Guid beneficiary, string district, params string[] needs) =>
-        (await (await desk.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = beneficiary, district, needs = needs.Length == 0 ? ["food-support"] : needs, priority = "normal" })).CreatedAsync())
-            .GetProperty("id").GetGuid();
+        await (await desk.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = beneficiary, district, needs = needs.Length == 0 ? ["food-support"] : needs, priority = "normal" })).CreatedIdAsync();
 
     public static Task<HttpResponseMessage> RecordServiceAsync(this HttpClient desk, Guid @case, string category, Guid provider, DateOnly on, decimal? amount = null, bool strict = false) =>
         desk.PostAsJsonAsync($"/api/v1/cases/{@case}/services{(strict ? "?strict=true" : "")}",

@@ -73,9 +73,9 @@ public sealed class DashboardInTheBrowserTests(PlatformFixture platform, Chromiu
     public async Task The_trace_of_a_meeting_scheduled_through_the_gateway_shows_gateway_meetings_notifications_and_the_smtp_send_in_one_tree()
     {
         using var partner = await platform.PartnerAsync("platform-dev");
-        var host = await CreatedIdAsync(await partner.PostAsJsonAsync("/api/v1/institutions", new { name = "Esenyurt Belediyesi", kind = "municipality", district = "esenyurt" }));
-        var contact = await CreatedIdAsync(await partner.PostAsJsonAsync($"/api/v1/institutions/{host}/contacts",
-            new { fullName = "Zeynep Kılıç", email = $"zeynep.{Guid.NewGuid():N}@esenyurt.example.org", language = "tr" }));
+        var host = await (await partner.PostAsJsonAsync("/api/v1/institutions", new { name = "Esenyurt Belediyesi", kind = "municipality", district = "esenyurt" })).CreatedIdAsync();
+        var contact = await (await partner.PostAsJsonAsync($"/api/v1/institutions/{host}/contacts",
+            new { fullName = "Zeynep Kılıç", email = $"zeynep.{Guid.NewGuid():N}@esenyurt.example.org", language = "tr" })).CreatedIdAsync();
 
         // The partner's own trace context: the platform continues it, so the test knows the trace id.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
@@ -154,9 +154,4 @@ public sealed class DashboardInTheBrowserTests(PlatformFixture platform, Chromiu
             .Any(series => series.Count >= 2);
     }
 
-    private static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
 }

@@ -14,8 +14,8 @@ public sealed class CasesThroughGatewayTests(PlatformFixture platform)
     public async Task Gaziosmanpasa_recording_food_support_a_week_after_Umraniye_is_warned_with_Umraniye_and_the_date_but_cannot_read_the_person()
     {
         using var coordinator = await platform.PartnerAsync("platform-dev");
-        var umraniyeMunicipality = await IdAsync(await coordinator.PostAsJsonAsync("/api/v1/institutions", new { name = "Ümraniye Belediyesi Sosyal Yardım", kind = "municipality", district = "umraniye" }));
-        var gopMunicipality = await IdAsync(await coordinator.PostAsJsonAsync("/api/v1/institutions", new { name = "Gaziosmanpaşa Belediyesi Sosyal Yardım", kind = "municipality", district = "gaziosmanpasa" }));
+        var umraniyeMunicipality = await (await coordinator.PostAsJsonAsync("/api/v1/institutions", new { name = "Ümraniye Belediyesi Sosyal Yardım", kind = "municipality", district = "umraniye" })).CreatedIdAsync();
+        var gopMunicipality = await (await coordinator.PostAsJsonAsync("/api/v1/institutions", new { name = "Gaziosmanpaşa Belediyesi Sosyal Yardım", kind = "municipality", district = "gaziosmanpasa" })).CreatedIdAsync();
         // Cases learns the directory from meetings' events.
         await using (var casesDb = new NpgsqlConnection(platform.App.GetConnectionString("casesdb")))
         {
@@ -38,14 +38,14 @@ public sealed class CasesThroughGatewayTests(PlatformFixture platform)
             consents = new[] { new { purpose = "service-delivery", givenAt = DateTimeOffset.UtcNow.AddDays(-30) } },
         };
 
-        var inUmraniye = await IdAsync(await umraniye.PostAsJsonAsync("/api/v1/beneficiaries", Person("Amina Al-Hassan", "umraniye")));
-        var umraniyeCase = await IdAsync(await umraniye.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = inUmraniye, district = "umraniye", needs = new[] { "food-support" }, priority = "high" }));
+        var inUmraniye = await (await umraniye.PostAsJsonAsync("/api/v1/beneficiaries", Person("Amina Al-Hassan", "umraniye"))).CreatedIdAsync();
+        var umraniyeCase = await (await umraniye.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = inUmraniye, district = "umraniye", needs = new[] { "food-support" }, priority = "high" })).CreatedIdAsync();
         var first = await umraniye.PostAsJsonAsync($"/api/v1/cases/{umraniyeCase}/services",
             new { category = "food-support", providerInstitutionId = umraniyeMunicipality, deliveredOn = today.AddDays(-7).ToString("yyyy-MM-dd"), amount = 1250.50m, currency = "TRY" });
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
 
-        var inGop = await IdAsync(await gaziosmanpasa.PostAsJsonAsync("/api/v1/beneficiaries", Person("أمينة الحسن", "gaziosmanpasa")));
-        var gopCase = await IdAsync(await gaziosmanpasa.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = inGop, district = "gaziosmanpasa", needs = new[] { "food-support" }, priority = "normal" }));
+        var inGop = await (await gaziosmanpasa.PostAsJsonAsync("/api/v1/beneficiaries", Person("أمينة الحسن", "gaziosmanpasa"))).CreatedIdAsync();
+        var gopCase = await (await gaziosmanpasa.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = inGop, district = "gaziosmanpasa", needs = new[] { "food-support" }, priority = "normal" })).CreatedIdAsync();
         var second = await gaziosmanpasa.PostAsJsonAsync($"/api/v1/cases/{gopCase}/services",
             new { category = "food-support", providerInstitutionId = gopMunicipality, deliveredOn = today.ToString("yyyy-MM-dd"), amount = 1250.50m, currency = "TRY" });
         var body = await second.Content.ReadAsStringAsync();
@@ -60,13 +60,6 @@ public sealed class CasesThroughGatewayTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, (await gaziosmanpasa.GetAsync($"/api/v1/beneficiaries/{inUmraniye}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await gaziosmanpasa.GetAsync($"/api/v1/cases/{umraniyeCase}")).StatusCode);
         Assert.Equal("Amina Al-Hassan", (await umraniye.GetFromJsonAsync<JsonElement>($"/api/v1/beneficiaries/{inUmraniye}")).GetProperty("fullName").GetString());
-    }
-
-    internal static async Task<Guid> IdAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 }
 

@@ -81,17 +81,17 @@ public sealed class LivelihoodsThroughGatewayTests(PlatformFixture platform, ITe
     public async Task A_desk_referral_to_the_programme_becomes_an_applicant_and_her_placement_shows_on_the_desks_referral()
     {
         using var desk = await platform.PartnerAsync("umraniye-desk");
-        var person = await CasesThroughGatewayTests.IdAsync(await desk.PostAsJsonAsync("/api/v1/beneficiaries", new
+        var person = await (await desk.PostAsJsonAsync("/api/v1/beneficiaries", new
         {
             fullName = "Leyla Mansour", foreignerIdNumber = ForeignerIds.New(), dateOfBirth = "1990-10-10", sex = "female", nationality = "SY", legalStatus = "temporary-protection",
             phone = "+90 544 321 00 11", district = "umraniye", householdSize = 4, languages = new[] { "ar", "tr" },
             consents = new[] { new { purpose = "service-delivery", givenAt = DateTimeOffset.UtcNow.AddDays(-1) }, new { purpose = "referral", givenAt = DateTimeOffset.UtcNow.AddDays(-1) } },
-        }));
-        var @case = await CasesThroughGatewayTests.IdAsync(await desk.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = person, district = "umraniye", needs = new[] { "livelihoods" }, priority = "normal" }));
-        var referral = await CasesThroughGatewayTests.IdAsync(await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/referrals", new
+        })).CreatedIdAsync();
+        var @case = await (await desk.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = person, district = "umraniye", needs = new[] { "livelihoods" }, priority = "normal" })).CreatedIdAsync();
+        var referral = await (await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/referrals", new
         {
             toProgramme = "livelihoods", category = "livelihoods", reason = "Mutfak atölyesine katılmak istiyor", dueBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(21)).ToString("yyyy-MM-dd"),
-        }));
+        })).CreatedIdAsync();
 
         // The programme (here acting in Ümraniye too) finds her among its applicants.
         using var programme = await platform.PartnerAsync("umraniye-desk");

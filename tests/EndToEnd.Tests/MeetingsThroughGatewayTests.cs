@@ -13,9 +13,9 @@ public sealed class MeetingsThroughGatewayTests(PlatformFixture platform) : ICla
     public async Task A_partner_schedules_reschedules_cancels_and_lists_a_meeting_through_the_gateway()
     {
         using var partner = await platform.PartnerAsync("platform-dev");
-        var host = await CreatedIdAsync(await partner.PostAsJsonAsync("/api/v1/institutions", new { name = "Pendik Kaymakamlığı", kind = "district-governorship", district = "pendik" }));
-        var contact = await CreatedIdAsync(await partner.PostAsJsonAsync($"/api/v1/institutions/{host}/contacts",
-            new { fullName = "Elif Şahin", email = $"elif.{Guid.NewGuid():N}@pendik.example.org", language = "tr" }));
+        var host = await (await partner.PostAsJsonAsync("/api/v1/institutions", new { name = "Pendik Kaymakamlığı", kind = "district-governorship", district = "pendik" })).CreatedIdAsync();
+        var contact = await (await partner.PostAsJsonAsync($"/api/v1/institutions/{host}/contacts",
+            new { fullName = "Elif Şahin", email = $"elif.{Guid.NewGuid():N}@pendik.example.org", language = "tr" })).CreatedIdAsync();
 
         var scheduled = await partner.PostAsJsonAsync("/api/v1/meetings", new
         {
@@ -23,7 +23,7 @@ public sealed class MeetingsThroughGatewayTests(PlatformFixture platform) : ICla
             startsAt = "2033-03-01T10:00:00+03:00", endsAt = "2033-03-01T12:00:00+03:00", location = "Pendik Kaymakamlığı",
             agenda = new[] { new { topic = "health-access", title = "Sağlık hizmetlerine erişim" } }, inviteeContactIds = new[] { contact },
         });
-        var id = await CreatedIdAsync(scheduled);
+        var id = await scheduled.CreatedIdAsync();
         var rescheduled = await SendAsync(partner, $"/api/v1/meetings/{id}/reschedule",
             new { startsAt = "2033-03-08T10:00:00+03:00", endsAt = "2033-03-08T12:00:00+03:00" }, scheduled.Headers.ETag!);
         var listed = await partner.GetFromJsonAsync<JsonElement>(
@@ -43,13 +43,13 @@ public sealed class MeetingsThroughGatewayTests(PlatformFixture platform) : ICla
     public async Task Scheduling_a_meeting_with_three_invitees_puts_three_invitations_in_their_languages_in_the_inbox()
     {
         using var partner = await platform.PartnerAsync("platform-dev");
-        var host = await CreatedIdAsync(await partner.PostAsJsonAsync("/api/v1/institutions", new { name = "Sultangazi Belediyesi", kind = "municipality", district = "sultangazi" }));
+        var host = await (await partner.PostAsJsonAsync("/api/v1/institutions", new { name = "Sultangazi Belediyesi", kind = "municipality", district = "sultangazi" })).CreatedIdAsync();
         var marker = Guid.NewGuid().ToString("N")[..8];
         var people = new[] { ("Ayşe Yılmaz", "tr"), ("سارة الحلبي", "ar"), ("John Smith", "en") };
         var contacts = new List<Guid>();
         foreach (var (name, language) in people)
-            contacts.Add(await CreatedIdAsync(await partner.PostAsJsonAsync($"/api/v1/institutions/{host}/contacts",
-                new { fullName = name, email = $"{language}.{marker}@sultangazi.example.org", language })));
+            contacts.Add(await (await partner.PostAsJsonAsync($"/api/v1/institutions/{host}/contacts",
+                new { fullName = name, email = $"{language}.{marker}@sultangazi.example.org", language })).CreatedIdAsync());
 
         var scheduled = await partner.PostAsJsonAsync("/api/v1/meetings", new
         {
@@ -94,11 +94,6 @@ public sealed class MeetingsThroughGatewayTests(PlatformFixture platform) : ICla
         }
     }
 
-    private static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient partner, string path, object body, EntityTagHeaderValue etag)
     {

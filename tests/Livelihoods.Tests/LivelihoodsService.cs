@@ -49,14 +49,7 @@ public sealed class LivelihoodsService : IAsyncLifetime
     /// <summary>Publishes as another service would, on the service's own broker.</summary>
     public Task PublishAsync<T>(T message) where T : class => _factory.Services.GetRequiredService<IBus>().Publish(message);
 
-    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var db = new NpgsqlConnection(Database);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<T> ScalarAsync<T>(string sql, params object[] parameters) => Sql.ScalarAsync<T>(Database, sql, parameters);
 
     public async Task DisposeAsync()
     {
@@ -73,13 +66,6 @@ public sealed class LivelihoodsCollection : ICollectionFixture<LivelihoodsServic
 
 internal static class Programme
 {
-    public static async Task<JsonElement> CreatedAsync(this HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
     /// <summary>A cohort with a kitchen and a sewing workshop of the given capacity; returns (cohort, kitchen, sewing).</summary>
     public static async Task<(Guid Cohort, Guid Kitchen, Guid Sewing)> CohortAsync(this HttpClient partner, string district, int capacity = 15)
     {

@@ -1,0 +1,20 @@
+using System.Net;
+using System.Text.Json;
+using Xunit;
+
+namespace Platform.Testing;
+
+/// <summary>Reading what an API created, failing with the status and the problem body when it did not.</summary>
+public static class HttpResponses
+{
+    public static async Task<JsonElement> CreatedAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>The <c>id</c> of what was created.</summary>
+    public static async Task<Guid> CreatedIdAsync(this HttpResponseMessage response) =>
+        (await response.CreatedAsync()).GetProperty("id").GetGuid();
+}
