@@ -24,8 +24,7 @@ public static class ServiceReportsApi
         var (start, end) = (from ?? today.AddDays(-90), to ?? today);
         var check = new Validation();
         if (district is not null) check.District("district", district);
-        if (end < start) check.Add("to", "to is before from.");
-        if (end.DayNumber - start.DayNumber > 3 * 366) check.Add("to", "A report covers at most three years.");
+        check.Period(start, end);
         if (check.Failed) return check.Problem();
         var partner = Partner.From(user);
         if (district is not null && !partner.MayActIn(district)) return DistrictProblems.NotGranted(partner, district);

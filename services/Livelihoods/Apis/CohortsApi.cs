@@ -80,8 +80,9 @@ public static class CohortsApi
         var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (cohort is null || !Partner.From(user).MayActIn(cohort.District)) return NotVisible.Problem("cohort");
         var (start, end) = (from ?? cohort.StartsOn, to ?? cohort.EndsOn);
-        if (end < start || end.DayNumber - start.DayNumber > 3 * 366)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["The period runs forwards and covers at most three years."] });
+        var check = new Validation();
+        check.Period(start, end);
+        if (check.Failed) return check.Problem();
         var result = await figures.ComputeAsync(cohort.Id, null, start, end, cancellationToken);
         return format == "csv"
             ? TypedResults.Text(ProgrammeFigures.Csv(result), "text/csv; charset=utf-8")

@@ -16,7 +16,7 @@ public static class LivelihoodsReportsApi
         var (start, end) = (from ?? today.AddMonths(-3), to ?? today);
         var check = new Validation();
         if (district is not null) check.District("district", district);
-        if (end < start || end.DayNumber - start.DayNumber > 3 * 366) check.Add("to", "The period runs forwards and covers at most three years.");
+        check.Period(start, end);
         if (format is not (null or "json" or "csv")) check.Add("format", "format is json or csv.");
         if (check.Failed) return check.Problem();
         var partner = Partner.From(user);

@@ -31,6 +31,13 @@ public sealed class Validation
         else if (!Districts.Codes.Contains(value)) Add(field, $"'{value}' is not an Istanbul district code.");
     }
 
+    /// <summary>A report's period: <paramref name="to"/> not before <paramref name="from"/>, three years at most (what one query may scan).</summary>
+    public void Period(DateOnly from, DateOnly to)
+    {
+        if (to < from) Add("to", "to is before from.");
+        else if (to.DayNumber - from.DayNumber > 3 * 366) Add("to", "A report covers at most three years.");
+    }
+
     public IResult Problem() => TypedResults.ValidationProblem(Errors);
 }
 
