@@ -16,17 +16,17 @@ public static class ReferralsApi
             .WithName("ListReferrals").WithSummary("Referrals made by your districts or to your institution; filter by status or overdue");
         api.MapGet("/{id:guid}", Get).RequireAuthorization(PartnerScopes.CasesRead)
             .WithName("GetReferral").WithSummary("One referral with its answer");
-        api.MapPost("/{id:guid}/accept", (Guid id, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
-                AnswerAsync(id, ReferralStatuses.Accepted, null, user, db, protector, audit, clock, ct))
+        api.MapPost("/{id:guid}/accept", (Guid id, [AsParameters] Answering answering) => AnswerAsync(id, ReferralStatuses.Accepted, null, answering))
             .RequireAuthorization(PartnerScopes.CasesWrite).WithName("AcceptReferral").WithSummary("The receiving institution takes the referral on");
-        api.MapPost("/{id:guid}/decline", (Guid id, AnswerRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
-                AnswerAsync(id, ReferralStatuses.Declined, request.Reason, user, db, protector, audit, clock, ct))
+        api.MapPost("/{id:guid}/decline", (Guid id, AnswerRequest request, [AsParameters] Answering answering) => AnswerAsync(id, ReferralStatuses.Declined, request.Reason, answering))
             .RequireAuthorization(PartnerScopes.CasesWrite).WithName("DeclineReferral").WithSummary("The receiving institution declines, with a reason");
-        api.MapPost("/{id:guid}/complete", (Guid id, AnswerRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
-                AnswerAsync(id, ReferralStatuses.Completed, request.Outcome, user, db, protector, audit, clock, ct))
+        api.MapPost("/{id:guid}/complete", (Guid id, AnswerRequest request, [AsParameters] Answering answering) => AnswerAsync(id, ReferralStatuses.Completed, request.Outcome, answering))
             .RequireAuthorization(PartnerScopes.CasesWrite).WithName("CompleteReferral").WithSummary("The receiving institution completes it, with the outcome");
         return app;
     }
+
+    /// <summary>What answering a referral needs, whichever the answer.</summary>
+    public sealed record Answering(ClaimsPrincipal User, CasesDbContext Db, PersonalDataProtector Protector, AuditTrail Audit, TimeProvider Clock, CancellationToken CancellationToken);
 
     public sealed record MakeRequest(Guid? ToInstitutionId, string? ToProgramme, string? Category, string? Reason, DateOnly? DueBy);
     public sealed record AnswerRequest(string? Reason, string? Outcome);
@@ -127,9 +127,9 @@ public static class ReferralsApi
         return TypedResults.Ok(ReferralResponse.From(referral, protector, IstanbulTime.Today(clock)));
     }
 
-    private static async Task<IResult> AnswerAsync(
-        Guid id, string outcome, string? text, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerAsync(Guid id, string outcome, string? text, Answering answering)
     {
+        var (user, db, protector, audit, clock, cancellationToken) = answering;
         var partner = Partner.From(user);
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (referral is null || !MayAnswer(partner, referral)) return NotVisible.Problem("referral");
