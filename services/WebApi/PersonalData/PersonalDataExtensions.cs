@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Platform.Security.Protection;
@@ -21,13 +22,8 @@ public static class PersonalDataExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<PersonalDataProtector>();
         builder.Services.AddSingleton(services => new SharedEnvelope(services.GetRequiredService<IOptions<PersonalDataOptions>>().Value.SharingKey));
-        builder.Services.TryAddTimeProvider();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped(services => new AuditTrail(services.GetRequiredService<TContext>(), services.GetRequiredService<TimeProvider>()));
         return builder;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(s => s.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
     }
 }
