@@ -6,13 +6,13 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/audit", List).WithTags("Audit").RequireAuthorization(PartnerScopes.CasesRead)
-            .WithName("ListAudit").WithSummary("The audit log of one person's data, newest first; 404 outside your districts");
+            .WithName("ListAudit").WithSummary("The audit log of one person's data, newest first; 404 outside your districts")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    public sealed record AuditResponse(DateTimeOffset At, string Partner, string? Institution, string Action, string What, Guid? RecordId);
-
-    public static async Task<IResult> List(Guid? beneficiaryId, int? page, int? pageSize, ClaimsPrincipal user, CasesDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<AuditResponse>>, ValidationProblem, ProblemHttpResult>> List(
+        Guid? beneficiaryId, int? page, int? pageSize, ClaimsPrincipal user, CasesDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
         var check = new Validation();
         var paging = PageRequest.From(page, pageSize, check.Errors);
@@ -21,10 +21,6 @@ public static class AuditApi
         var partner = Partner.From(user);
         var district = await db.Beneficiaries.Where(b => b.Id == beneficiaryId).Select(b => b.District).SingleOrDefaultAsync(cancellationToken);
         if (district is null || !partner.MayActIn(district)) return NotVisible.Problem("beneficiary");
-        var query = db.Audit.AsNoTracking().Where(a => a.SubjectId == beneficiaryId);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(a => new AuditResponse(a.At, a.Partner, a.Institution, a.Action, a.What, a.RecordId)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<AuditResponse>(items, paging.Page, paging.PageSize, total));
+        return TypedResults.Ok(await audit.PageAsync(beneficiaryId!.Value, paging, cancellationToken));
     }
 }

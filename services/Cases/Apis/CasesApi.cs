@@ -157,7 +157,7 @@ public static class CasesApi
         return TypedResults.Created($"/api/v1/cases/{id}", new { id = noteId });
     }
 
-    internal static IResult ConsentMissing(string purpose) =>
+    internal static ProblemHttpResult ConsentMissing(string purpose) =>
         TypedResults.Problem(statusCode: 422, title: "Consent missing",
             detail: $"The person has not given (or has withdrawn) consent for '{purpose}': record it first (POST /api/v1/beneficiaries/{{id}}/consents).");
 }

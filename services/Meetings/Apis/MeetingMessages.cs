@@ -53,7 +53,7 @@ internal static class MeetingHttp
         else if (!errors.ContainsKey("startsAt") && ends - starts > Validation.LongestMeeting) errors["endsAt"] = [$"A meeting lasts at most {Validation.LongestMeeting.TotalHours:F0} hours."];
     }
 
-    public static IResult WithETag(IResult result, HttpContext http, Meeting meeting)
+    public static TResult WithETag<TResult>(TResult result, HttpContext http, Meeting meeting) where TResult : IResult
     {
         http.Response.Headers.ETag = ETags.Of(meeting.Version);
         return result;

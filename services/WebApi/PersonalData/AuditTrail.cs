@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Security;
+using Platform.WebApi.Paging;
 
 namespace Platform.WebApi.PersonalData;
 
@@ -56,5 +57,30 @@ public sealed class AuditTrail(DbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A list that unseals several people's data: one read entry per person, saved before the answer leaves.</summary>
+    public async Task ReadManyAsync(Partner partner, IEnumerable<(Guid SubjectId, Guid RecordId)> reads, string what, CancellationToken cancellationToken)
+    {
+        var any = false;
+        foreach (var (subjectId, recordId) in reads.Distinct())
+        {
+            Record(partner, subjectId, "read", what, recordId);
+            any = true;
+        }
+        if (any) await db.SaveChangesAsync(cancellationToken);
+    }
+
     public IQueryable<AuditEntry> Of(Guid subjectId) => db.Set<AuditEntry>().AsNoTracking().Where(a => a.SubjectId == subjectId);
+
+    /// <summary>One page of a person's audit log, newest first: the same answer in every service that keeps one.</summary>
+    public async Task<Page<AuditResponse>> PageAsync(Guid subjectId, PageRequest paging, CancellationToken cancellationToken)
+    {
+        var query = Of(subjectId);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(a => new AuditResponse(a.At, a.Partner, a.Institution, a.Action, a.What, a.RecordId)).ToListAsync(cancellationToken);
+        return new Page<AuditResponse>(items, paging.Page, paging.PageSize, total);
+    }
 }
+
+/// <summary>One line of a person's audit log as partners read it.</summary>
+public sealed record AuditResponse(DateTimeOffset At, string Partner, string? Institution, string Action, string What, Guid? RecordId);

@@ -38,12 +38,12 @@ public sealed class Validation
         else if (to.DayNumber - from.DayNumber > 3 * 366) Add("to", "A report covers at most three years.");
     }
 
-    public IResult Problem() => TypedResults.ValidationProblem(Errors);
+    public ValidationProblem Problem() => TypedResults.ValidationProblem(Errors);
 }
 
 /// <summary>Answers that must not tell whether a record exists in a district the partner does not serve.</summary>
 public static class NotVisible
 {
-    public static IResult Problem(string what) =>
+    public static ProblemHttpResult Problem(string what) =>
         TypedResults.Problem(statusCode: 404, title: $"No such {what}", detail: $"There is no {what} with this id in the districts you serve.");
 }
