@@ -35,7 +35,9 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications", 
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(smtp).WaitFor(smtp)
-    // Opens the training invitees livelihoods seals into its events.
+    // Opens the training invitees livelihoods seals into its events, and seals their emails at rest.
+    .WithSecret("PersonalData__Keys__1", "notifications-personal-data-key-1")
+    .WithSecret("PersonalData__HashKey", "notifications-identifier-hash-key")
     .WithSecret("PersonalData__SharingKey", "personal-data-sharing-key");
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway", port: 8080)

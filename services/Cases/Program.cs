@@ -1,3 +1,4 @@
+using Platform.WebApi.Problems;
 using Platform.Cases.Apis;
 using Platform.Cases.Extensions;
 using Platform.Messaging.Extensions;
@@ -8,6 +9,7 @@ using Platform.WebApi.Idempotency;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddRequestProblems();
 builder.AddApplicationServices();
 builder.AddPartnerAuthentication();
 builder.AddPartnerOpenApi("cases", "Cases API: Social Protection Desk casework, referrals, duplicate-aid checks");

@@ -1,3 +1,4 @@
+using Platform.WebApi.Problems;
 using Platform.Livelihoods.Apis;
 using Platform.Livelihoods.Extensions;
 using Platform.Messaging.Extensions;
@@ -8,6 +9,7 @@ using Platform.WebApi.Idempotency;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddRequestProblems();
 builder.AddApplicationServices();
 builder.AddPartnerAuthentication();
 builder.AddPartnerOpenApi("livelihoods", "Livelihoods API: the women's entrepreneurship programme");

@@ -1,3 +1,4 @@
+using Platform.WebApi.Problems;
 using Platform.Meetings.Apis;
 using Platform.Meetings.Extensions;
 using Platform.Messaging.Extensions;
@@ -8,6 +9,7 @@ using Platform.WebApi.Idempotency;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddRequestProblems();
 builder.AddApplicationServices();
 builder.AddPartnerAuthentication();
 builder.AddPartnerOpenApi("meetings", "Meetings API: districts, topics, stakeholder directory, coordination meetings");

@@ -1,3 +1,4 @@
+global using System.Security.Claims;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
 global using Platform.Contracts;

@@ -1,3 +1,4 @@
+using Platform.WebApi.Problems;
 using Platform.Notifications.Apis;
 using Platform.Notifications.Extensions;
 using Platform.Messaging.Extensions;
@@ -7,6 +8,7 @@ using Platform.Security.OpenApi;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddRequestProblems();
 builder.AddApplicationServices();
 builder.AddPartnerAuthentication();
 builder.AddPartnerOpenApi("notifications", "Notifications API: email and calendar invitation delivery log");

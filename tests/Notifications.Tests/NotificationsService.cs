@@ -25,9 +25,14 @@ public sealed class NotificationsService : IAsyncLifetime
     private WebApplicationFactory<NotificationsDbContext> _factory = null!;
     private HttpClient _inbox = null!;
 
+    /// <summary>The secret livelihoods seals training invitees with for notifications.</summary>
+    public const string SharingKey = "test-sharing-secret-of-livelihoods-and-notifications";
+
     public MailDevResource Smtp { get; private set; } = null!;
     public DistributedApplication MailHost => _mail;
     public IServiceProvider Services => _factory.Services;
+    /// <summary>The connection string of the service's own database.</summary>
+    public string Database { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -39,7 +44,7 @@ public sealed class NotificationsService : IAsyncLifetime
         await _mail.WaitForHealthyAsync(TimeSpan.FromMinutes(1));
         _inbox = new HttpClient { BaseAddress = new Uri(Smtp.GetEndpoint("http").Url) };
 
-        (_factory, _) = await StartServiceAsync(Smtp.ConnectionString);
+        (_factory, Database) = await StartServiceAsync(Smtp.ConnectionString);
     }
 
     /// <summary>
@@ -57,7 +62,9 @@ public sealed class NotificationsService : IAsyncLifetime
             web.UseSetting("ConnectionStrings:messaging", broker.ToString());
             web.UseSetting("ConnectionStrings:smtp", smtp);
             web.UseSetting("Authentication:Authority", TestTokenIssuer.Issuer);
-            web.UseSetting("PersonalData:SharingKey", "test-sharing-secret-of-livelihoods-and-notifications");
+            web.UseSetting("PersonalData:Keys:1", "test-notifications-encryption-secret-0123456789abcdef");
+            web.UseSetting("PersonalData:HashKey", "test-notifications-hash-secret-0123456789abcdef0123");
+            web.UseSetting("PersonalData:SharingKey", SharingKey);
             web.UseSetting("Notifications:Delivery:MaxBackoff", "00:00:02");
             web.ConfigureTestServices(services => services.TrustTestIssuer());
         });
@@ -90,10 +97,13 @@ public sealed class NotificationsService : IAsyncLifetime
     public Task<List<MimeMessage>> WaitForMailAsync(string address, int count, TimeSpan? timeout = null) =>
         Eventually.GetAsync(() => InboxOfAsync(address), m => m.Count >= count, timeout ?? TimeSpan.FromSeconds(30), $"{count} email(s) for {address}");
 
-    public HttpClient Partner(string scopes = "notifications.read")
+    public HttpClient Partner(string scopes = "notifications.read") => Partner("operations", scopes);
+
+    /// <summary>A partner of <paramref name="districts"/> only (none = all districts).</summary>
+    public HttpClient Partner(string clientId, string scopes, params string[] districts)
     {
         var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = TestTokenIssuer.Bearer("operations", scopes);
+        client.DefaultRequestHeaders.Authorization = TestTokenIssuer.Bearer(clientId, scopes, districts);
         return client;
     }
 

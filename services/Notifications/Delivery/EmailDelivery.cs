@@ -5,6 +5,7 @@ using MailKit.Net.Smtp;
 using MimeKit;
 using Polly;
 using Polly.Retry;
+using Platform.Security.Protection;
 
 namespace Platform.Notifications.Delivery;
 
@@ -17,7 +18,8 @@ namespace Platform.Notifications.Delivery;
 /// Messages are claimed with a lease (FOR UPDATE SKIP LOCKED), so several instances share the work.
 /// </summary>
 public sealed class EmailDelivery(
-    IServiceScopeFactory scopes, DeliverySignal signal, SmtpSettings smtp, DeliveryOptions options, TimeProvider clock, ILogger<EmailDelivery> logger)
+    IServiceScopeFactory scopes, DeliverySignal signal, SmtpSettings smtp, DeliveryOptions options, PersonalDataProtector protector, TimeProvider clock,
+    ILogger<EmailDelivery> logger)
     : BackgroundService
 {
     private static readonly ActivitySource Telemetry = new(NotificationsTelemetry.Name);
@@ -90,7 +92,7 @@ public sealed class EmailDelivery(
         activity?.SetTag("notification.attempt", notification.Attempts);
         try
         {
-            var message = MimeMessage.Load(new MemoryStream(notification.Content));
+            var message = MimeMessage.Load(new MemoryStream(Readable(notification)));
             var response = await _retry.ExecuteAsync(async token =>
             {
                 var client = await ConnectedAsync(token);
@@ -100,12 +102,14 @@ public sealed class EmailDelivery(
             notification.SentAt = clock.GetUtcNow();
             notification.SmtpResponse = response;
             notification.LastError = null;
+            Forget(notification);
             NotificationsTelemetry.EmailsSent.Add(1, new KeyValuePair<string, object?>("notification.kind", notification.Kind));
         }
         catch (SmtpCommandException refused) when (!IsTransient(refused))
         {
             notification.Status = NotificationStatus.Failed;
             notification.LastError = $"{(int)refused.StatusCode} {refused.Message}";
+            Forget(notification);
             activity?.SetStatus(ActivityStatusCode.Error, notification.LastError);
             NotificationsTelemetry.EmailsRefused.Add(1, new KeyValuePair<string, object?>("notification.kind", notification.Kind));
             db.PublishOnCommit(new NotificationFailed
@@ -124,6 +128,21 @@ public sealed class EmailDelivery(
             await DisconnectAsync();
             logger.LogInformation("Email {NotificationId} not handed over ({Error}); next try in {Wait}", notification.Id, ex.Message, wait);
         }
+    }
+
+    private byte[] Readable(Notification notification)
+    {
+        var content = notification.Content ?? throw new InvalidOperationException($"Email {notification.Id} has no message to send.");
+        return notification.RecipientKind == RecipientKinds.Participant ? protector.OpenBytes(content, DeliveryLog.SealContext(notification.Id)) : content;
+    }
+
+    /// <summary>
+    /// A participant's message holds her name and address: once it is delivered (or refused for good)
+    /// nothing needs it any more, so only the masked row stays in the log.
+    /// </summary>
+    private static void Forget(Notification notification)
+    {
+        if (notification.RecipientKind == RecipientKinds.Participant) notification.Content = null;
     }
 
     private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)

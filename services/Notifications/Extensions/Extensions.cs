@@ -2,6 +2,7 @@ using Platform.Messaging.Extensions;
 using Platform.Notifications.Composition;
 using Platform.Notifications.Delivery;
 using Platform.Notifications.IntegrationEvents;
+using Platform.WebApi.PersonalData;
 
 namespace Platform.Notifications.Extensions;
 
@@ -27,9 +28,9 @@ public static class Extensions
         builder.Services.AddSingleton(builder.Configuration.GetSection("Notifications:Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions());
         builder.Services.AddSingleton(SmtpSettings.From(builder.Configuration));
         builder.Services.AddSingleton<EmailTemplates>();
-        // Training invitees arrive sealed by livelihoods (PersonalData:SharingKey, the secret the two share).
-        builder.Services.AddSingleton(_ => new Platform.Security.Sharing.SharedEnvelope(builder.Configuration["PersonalData:SharingKey"]
-            ?? throw new InvalidOperationException("PersonalData:SharingKey is not set: notifications cannot open the training invitations livelihoods seals.")));
+        // Training invitees arrive sealed by livelihoods (PersonalData:SharingKey, the secret the two share);
+        // their messages are sealed at rest with this service's own keys (PersonalData:Keys, ActiveKey, HashKey).
+        builder.AddPersonalDataProtection<NotificationsDbContext>();
         builder.Services.AddSingleton<EmailComposer>();
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddScoped<DeliveryLog>();

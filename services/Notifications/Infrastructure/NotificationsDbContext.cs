@@ -22,6 +22,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             notification.Property(n => n.Subject).HasMaxLength(400);
             notification.Property(n => n.MessageId).HasMaxLength(200);
             notification.Property(n => n.TraceParent).HasMaxLength(64);
+            notification.Property(n => n.District).HasMaxLength(40);
+            notification.Property(n => n.RecipientKind).HasMaxLength(20).HasDefaultValue(RecipientKinds.FocalPoint);
+            notification.HasIndex(n => new { n.District, n.CreatedAt });
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -13,7 +13,7 @@ public sealed class MeetingScheduledConsumer(NotificationsDbContext db, EmailCom
     protected override Task HandleAsync(MeetingScheduled message, ConsumeContext<MeetingScheduled> context)
     {
         foreach (var invitee in message.Invitees)
-            log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Invitation, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+            log.Add(context.MessageId!.Value, NotificationKinds.Invitation, MeetingEmails.About(message.Meeting), MeetingEmails.Recipient(invitee),
                 composer.Invitation(message.Meeting, invitee, isUpdate: false));
         return Task.CompletedTask;
     }
@@ -26,7 +26,7 @@ public sealed class MeetingRescheduledConsumer(NotificationsDbContext db, EmailC
     protected override Task HandleAsync(MeetingRescheduled message, ConsumeContext<MeetingRescheduled> context)
     {
         foreach (var invitee in message.Invitees)
-            log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Update, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+            log.Add(context.MessageId!.Value, NotificationKinds.Update, MeetingEmails.About(message.Meeting), MeetingEmails.Recipient(invitee),
                 composer.Invitation(message.Meeting, invitee, isUpdate: true));
         return Task.CompletedTask;
     }
@@ -39,7 +39,7 @@ public sealed class MeetingCancelledConsumer(NotificationsDbContext db, EmailCom
     protected override Task HandleAsync(MeetingCancelled message, ConsumeContext<MeetingCancelled> context)
     {
         foreach (var invitee in message.Invitees)
-            log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Cancellation, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+            log.Add(context.MessageId!.Value, NotificationKinds.Cancellation, MeetingEmails.About(message.Meeting), MeetingEmails.Recipient(invitee),
                 composer.Cancellation(message.Meeting, invitee, message.Reason, removed: false));
         return Task.CompletedTask;
     }
@@ -52,7 +52,7 @@ public sealed class InviteeAddedConsumer(NotificationsDbContext db, EmailCompose
     protected override Task HandleAsync(InviteeAdded message, ConsumeContext<InviteeAdded> context)
     {
         var invitee = message.Invitee;
-        log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Invitation, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+        log.Add(context.MessageId!.Value, NotificationKinds.Invitation, MeetingEmails.About(message.Meeting), MeetingEmails.Recipient(invitee),
             composer.Invitation(message.Meeting, invitee, isUpdate: false));
         return Task.CompletedTask;
     }
@@ -65,7 +65,7 @@ public sealed class InviteeRemovedConsumer(NotificationsDbContext db, EmailCompo
     protected override Task HandleAsync(InviteeRemoved message, ConsumeContext<InviteeRemoved> context)
     {
         var invitee = message.Invitee;
-        log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Cancellation, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+        log.Add(context.MessageId!.Value, NotificationKinds.Cancellation, MeetingEmails.About(message.Meeting), MeetingEmails.Recipient(invitee),
             composer.Cancellation(message.Meeting, invitee, null, removed: true));
         return Task.CompletedTask;
     }
@@ -78,7 +78,7 @@ public sealed class MinutesPublishedConsumer(NotificationsDbContext db, EmailCom
     protected override Task HandleAsync(MinutesPublished message, ConsumeContext<MinutesPublished> context)
     {
         foreach (var invitee in message.Invitees)
-            log.Add(context.MessageId!.Value, message.Meeting.MeetingId, NotificationKinds.Minutes, invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language,
+            log.Add(context.MessageId!.Value, NotificationKinds.Minutes, MeetingEmails.About(message.Meeting), MeetingEmails.Recipient(invitee),
                 composer.Minutes(message, invitee));
         return Task.CompletedTask;
     }
@@ -91,7 +91,7 @@ public sealed class ActionItemOverdueConsumer(NotificationsDbContext db, EmailCo
     protected override Task HandleAsync(ActionItemOverdue message, ConsumeContext<ActionItemOverdue> context)
     {
         foreach (var recipient in message.Recipients)
-            log.Add(context.MessageId!.Value, message.ActionItemId, NotificationKinds.Overdue, recipient.ContactId, recipient.FullName, recipient.Email, recipient.Language,
+            log.Add(context.MessageId!.Value, NotificationKinds.Overdue, new Concerning(message.ActionItemId, message.District, message.OwnerInstitutionId), MeetingEmails.Recipient(recipient),
                 composer.Overdue(message, recipient));
         return Task.CompletedTask;
     }
@@ -104,7 +104,7 @@ public sealed class ReferralMadeConsumer(NotificationsDbContext db, EmailCompose
     protected override Task HandleAsync(ReferralMade message, ConsumeContext<ReferralMade> context)
     {
         foreach (var recipient in message.Recipients)
-            log.Add(context.MessageId!.Value, message.ReferralId, NotificationKinds.Referral, recipient.ContactId, recipient.FullName, recipient.Email, recipient.Language,
+            log.Add(context.MessageId!.Value, NotificationKinds.Referral, new Concerning(message.ReferralId, message.FromDistrict, message.ToInstitutionId), MeetingEmails.Recipient(recipient),
                 composer.Referral(message, recipient));
         return Task.CompletedTask;
     }
@@ -117,8 +117,19 @@ public sealed class TrainingScheduledConsumer(NotificationsDbContext db, EmailCo
     protected override Task HandleAsync(TrainingScheduled message, ConsumeContext<TrainingScheduled> context)
     {
         foreach (var invitee in envelope.Open<List<TrainingInvitee>>(message.SealedInvitees, SharedEnvelope.TrainingContext(message.TrainingId)))
-            log.Add(context.MessageId!.Value, message.TrainingId, NotificationKinds.Training, invitee.EntrepreneurId, invitee.FullName, invitee.Email, invitee.Language,
+            log.Add(context.MessageId!.Value, NotificationKinds.Training, new Concerning(message.TrainingId, message.District, null),
+                new EmailRecipient(invitee.EntrepreneurId, invitee.FullName, invitee.Email, invitee.Language, RecipientKinds.Participant),
                 composer.Training(message, invitee));
         return Task.CompletedTask;
     }
+}
+
+/// <summary>How meeting events name what an email concerns and whom it goes to.</summary>
+internal static class MeetingEmails
+{
+    public static Concerning About(MeetingSnapshot meeting) => new(meeting.MeetingId, meeting.District, meeting.HostInstitutionId);
+
+    public static EmailRecipient Recipient(Invitation invitee) => new(invitee.ContactId, invitee.FullName, invitee.Email, invitee.Language);
+
+    public static EmailRecipient Recipient(Recipient recipient) => new(recipient.ContactId, recipient.FullName, recipient.Email, recipient.Language);
 }

@@ -13,13 +13,28 @@ public sealed class Notification
     /// <summary>The id of the event that caused it.</summary>
     public Guid EventId { get; init; }
     public required string Kind { get; init; }
+    /// <summary>The district the email concerns (the meeting's, the referring desk's, the training's); null is city-wide.</summary>
+    public string? District { get; init; }
+    /// <summary>The institution it concerns: the meeting's host, the referral's receiving institution, the action item's owner.</summary>
+    public Guid? InstitutionId { get; init; }
+    /// <summary>
+    /// <see cref="RecipientKinds.FocalPoint"/> (a work contact of an institution) or <see cref="RecipientKinds.Participant"/>
+    /// (a woman of the programme, a beneficiary): a participant's name and address are kept masked, the
+    /// message itself sealed, and dropped once delivered or refused.
+    /// </summary>
+    public string RecipientKind { get; init; } = RecipientKinds.FocalPoint;
     public Guid RecipientId { get; init; }
+    /// <summary>As shown in the delivery log: a participant's is masked (<c>F*** Y***</c>).</summary>
     public required string RecipientName { get; init; }
+    /// <summary>As shown in the delivery log: a participant's is masked (<c>f***@example.org</c>).</summary>
     public required string RecipientEmail { get; init; }
     public required string Language { get; init; }
     public required string Subject { get; init; }
-    /// <summary>The composed MIME message, ready for SMTP.</summary>
-    public required byte[] Content { get; init; }
+    /// <summary>
+    /// The composed MIME message, ready for SMTP; a participant's is sealed (personal data protector,
+    /// context <c>notification/{Id}</c>) and set to null once the message is Sent or Failed.
+    /// </summary>
+    public byte[]? Content { get; set; }
     public required string MessageId { get; init; }
     public string Status { get; set; } = NotificationStatus.Pending;
     public int Attempts { get; set; }
@@ -41,6 +56,12 @@ public static class NotificationStatus
     public const string Pending = "Pending";
     public const string Sent = "Sent";
     public const string Failed = "Failed";
+}
+
+public static class RecipientKinds
+{
+    public const string FocalPoint = "focal-point";
+    public const string Participant = "participant";
 }
 
 /// <summary>What an email is: each has its templates per language.</summary>

@@ -30,19 +30,20 @@ public sealed class PersonalDataProtector
         _hashKey = Derive(settings.HashKey, "platform/cases/personal-data/hmac");
     }
 
-    public byte[] Seal<T>(T value, string context) => Seal(JsonSerializer.SerializeToUtf8Bytes(value), context);
+    public byte[] Seal<T>(T value, string context) => SealBytes(JsonSerializer.SerializeToUtf8Bytes(value), context);
 
-    public T Open<T>(byte[] sealedValue, string context) => JsonSerializer.Deserialize<T>(Open(sealedValue, context))!;
+    public T Open<T>(byte[] sealedValue, string context) => JsonSerializer.Deserialize<T>(OpenBytes(sealedValue, context))!;
 
-    public byte[] SealText(string text, string context) => Seal(Encoding.UTF8.GetBytes(text), context);
+    public byte[] SealText(string text, string context) => SealBytes(Encoding.UTF8.GetBytes(text), context);
 
-    public string OpenText(byte[] sealedValue, string context) => Encoding.UTF8.GetString(Open(sealedValue, context));
+    public string OpenText(byte[] sealedValue, string context) => Encoding.UTF8.GetString(OpenBytes(sealedValue, context));
 
     /// <summary>The keyed hash of an identifier for one purpose (<c>foreigner-id</c>, <c>date-of-birth</c>).</summary>
     public byte[] Hash(string purpose, string value) =>
         HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes($"{purpose}\n{value}"));
 
-    private byte[] Seal(byte[] plain, string context)
+    /// <summary>Bytes as they are (a composed email, a document): sealed without a JSON round trip.</summary>
+    public byte[] SealBytes(byte[] plain, string context)
     {
         var sealedValue = new byte[2 + 12 + 16 + plain.Length];
         sealedValue[0] = Format;
@@ -54,7 +55,7 @@ public sealed class PersonalDataProtector
         return sealedValue;
     }
 
-    private byte[] Open(byte[] sealedValue, string context)
+    public byte[] OpenBytes(byte[] sealedValue, string context)
     {
         if (sealedValue.Length < 30 || sealedValue[0] != Format)
             throw new CryptographicException("Not a sealed value of a known format.");

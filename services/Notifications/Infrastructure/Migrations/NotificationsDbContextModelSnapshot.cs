@@ -119,7 +119,6 @@ namespace Platform.Notifications.Infrastructure.Migrations
                         .HasColumnName("attempts");
 
                     b.Property<byte[]>("Content")
-                        .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("content");
 
@@ -127,9 +126,18 @@ namespace Platform.Notifications.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("District")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("district");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -166,6 +174,14 @@ namespace Platform.Notifications.Infrastructure.Migrations
                     b.Property<Guid>("RecipientId")
                         .HasColumnType("uuid")
                         .HasColumnName("recipient_id");
+
+                    b.Property<string>("RecipientKind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("focal-point")
+                        .HasColumnName("recipient_kind");
 
                     b.Property<string>("RecipientName")
                         .IsRequired()
@@ -207,6 +223,9 @@ namespace Platform.Notifications.Infrastructure.Migrations
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_notifications_subject_id");
+
+                    b.HasIndex("District", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_district_created_at");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_notifications_status_next_attempt_at");
