@@ -61,6 +61,15 @@ public static class PartnerOpenApi
                 operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token lacks the scope, or the partner may not act in that district" });
                 return Task.CompletedTask;
             });
+            // Request strings are read by a converter of our own (it refuses NUL and unpaired surrogates), and
+            // the schema exporter describes a type with a custom converter as "anything": say what it is.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type != typeof(string)) return Task.CompletedTask;
+                var nullable = context.JsonPropertyInfo is { } property && (property.IsGetNullable || property.IsSetNullable);
+                schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                return Task.CompletedTask;
+            });
         });
         return builder;
     }

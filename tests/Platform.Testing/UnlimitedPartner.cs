@@ -1,9 +1,10 @@
-using Platform.Testing;
+namespace Platform.Testing;
 
-namespace Platform.Benchmarks;
-
-/// <summary>A partner registered for a benchmark, with an allowance it cannot reach: the limiter is measured, never hit.</summary>
-internal static class UnlimitedPartner
+/// <summary>
+/// A partner of all districts registered for a benchmark or a test that sends thousands of requests, with an
+/// allowance it cannot reach: the limiter is measured (or not the subject), never hit.
+/// </summary>
+public static class UnlimitedPartner
 {
     public static async Task<string> TokenAsync(PlatformFixture platform, string scopes)
     {
