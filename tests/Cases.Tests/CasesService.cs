@@ -50,6 +50,17 @@ public sealed class CasesService : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A desk that acts for one institution of the directory (its token carries the <c>institution</c> claim).</summary>
+    public HttpClient Desk(string clientId, Guid institution, params string[] districts)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestTokenIssuer.Bearer(clientId, Scopes, institution, districts);
+        return client;
+    }
+
+    /// <summary>The service without a token (its OpenAPI document is public).</summary>
+    public HttpClient Anonymous() => _factory.CreateClient();
+
     /// <summary>A partner that is the institution itself (answers referrals made to it).</summary>
     public HttpClient Institution(Guid institution, string clientId = "receiving-institution")
     {

@@ -87,4 +87,39 @@ public sealed class ReferralTests(CasesService cases)
         var unknown = await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/referrals", new { toInstitutionId = Guid.NewGuid(), category = "health", reason = "x", dueBy = InDays(2) });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task Listing_referrals_writes_one_read_audit_entry_for_each_person_listed()
+    {
+        using var desk = cases.Desk("atasehir-desk", "atasehir");
+        var institution = await cases.InstitutionAsync("Ataşehir Toplum Sağlığı Merkezi", "atasehir", ("Dr. Ece Kaya", "ece@tsm.example.org", "tr"));
+        var referred = new List<(Guid Person, Guid Referral)>();
+        foreach (var name in new[] { "Samira Yousef", "Rana Khoury" })
+        {
+            var person = await desk.RegisterAsync(Casework.Person(name, CasesService.NewForeignerId(), "1990-10-10", "atasehir", "service-delivery", "referral"));
+            var @case = await desk.OpenCaseAsync(person, "atasehir", "health");
+            var referral = (await (await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/referrals",
+                new { toInstitutionId = institution, category = "health", reason = "Gebelik takibi", dueBy = InDays(5) })).CreatedAsync()).GetProperty("id").GetGuid();
+            referred.Add((person, referral));
+        }
+        const string reads = "SELECT count(*) FROM audit_log WHERE subject_id = $1 AND record_id = $2 AND action = 'read' AND what = 'referral' AND partner = $3";
+        foreach (var (person, referral) in referred) Assert.Equal(0L, await cases.ScalarAsync<long>(reads, person, referral, "atasehir-desk"));
+
+        var listed = await desk.GetFromJsonAsync<JsonElement>("/api/v1/referrals?pageSize=100");
+        Assert.Equal(referred.Select(r => r.Referral).Order(), listed.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).Order());
+        foreach (var (person, referral) in referred) Assert.Equal(1L, await cases.ScalarAsync<long>(reads, person, referral, "atasehir-desk"));
+        // The person's audit log, as the desk reads it, names the list read.
+        var audit = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/audit?beneficiaryId={referred[0].Person}");
+        Assert.Single(audit.GetProperty("items").EnumerateArray(),
+            e => e.GetProperty("action").GetString() == "read" && e.GetProperty("what").GetString() == "referral" && e.GetProperty("recordId").GetGuid() == referred[0].Referral);
+
+        // The receiving institution listing what was referred to it reads the same people, under its own name.
+        using var centre = cases.Institution(institution, "atasehir-health-centre");
+        await centre.GetFromJsonAsync<JsonElement>("/api/v1/referrals?status=made");
+        foreach (var (person, referral) in referred) Assert.Equal(1L, await cases.ScalarAsync<long>(reads, person, referral, "atasehir-health-centre"));
+        // An empty page unseals nothing and writes nothing.
+        var before = await cases.ScalarAsync<long>("SELECT count(*) FROM audit_log");
+        Assert.Empty((await desk.GetFromJsonAsync<JsonElement>("/api/v1/referrals?status=declined")).GetProperty("items").EnumerateArray());
+        Assert.Equal(before, await cases.ScalarAsync<long>("SELECT count(*) FROM audit_log"));
+    }
 }

@@ -9,15 +9,22 @@ public static class BeneficiariesApi
     {
         var api = app.MapGroup("/api/v1/beneficiaries").WithTags("Beneficiaries");
         api.MapPost("/", Register).RequireAuthorization(PartnerScopes.CasesWrite)
-            .WithName("RegisterBeneficiary").WithSummary("Register a person at a desk; personal fields are stored encrypted");
-        api.MapGet("/{id:guid}", Get).RequireAuthorization(PartnerScopes.CasesRead)
-            .WithName("GetBeneficiary").WithSummary("A person's details (every read is audited); 404 outside your districts");
-        api.MapPost("/{id:guid}/consents", GiveConsent).RequireAuthorization(PartnerScopes.CasesWrite)
-            .WithName("GiveConsent").WithSummary("Record consent for a purpose: service-delivery, referral, data-sharing");
-        api.MapPost("/{id:guid}/consents/{purpose}/withdraw", WithdrawConsent).RequireAuthorization(PartnerScopes.CasesWrite)
-            .WithName("WithdrawConsent").WithSummary("Withdraw consent for a purpose");
+            .WithName("RegisterBeneficiary").WithSummary("Register a person at a desk; personal fields are stored encrypted")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{id}", Get).RequireAuthorization(PartnerScopes.CasesRead)
+            .WithName("GetBeneficiary").WithSummary("A person's details (every read is audited); 404 outside your districts")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id}/consents", GiveConsent).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("GiveConsent").WithSummary("Record consent for a purpose: service-delivery, referral, data-sharing")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id}/consents/{purpose}/withdraw", WithdrawConsent).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("WithdrawConsent").WithSummary("Withdraw consent for a purpose")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <summary>What the beneficiary handlers need besides their route and body.</summary>
+    public sealed record BeneficiaryServices(ClaimsPrincipal User, CasesDbContext Db, PersonalDataProtector Protector, AuditTrail Audit, TimeProvider Clock, CancellationToken CancellationToken);
 
     public sealed record ConsentRequest(string? Purpose, DateTimeOffset? GivenAt);
 
@@ -34,9 +41,9 @@ public static class BeneficiariesApi
         string LegalStatus, string? Phone, string District, int HouseholdSize, IReadOnlyList<string> Languages, IReadOnlyList<string> Vulnerabilities,
         IReadOnlyList<ConsentResponse> Consents, DateTimeOffset RegisteredAt);
 
-    public static async Task<IResult> Register(
-        RegisterRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<Registered>, ValidationProblem, ProblemHttpResult>> Register(RegisterRequest request, [AsParameters] BeneficiaryServices services)
     {
+        var (user, db, protector, audit, clock, cancellationToken) = services;
         var now = clock.GetUtcNow();
         var check = Validate(request, now);
         if (check.Failed) return check.Problem();
@@ -81,8 +88,9 @@ public static class BeneficiariesApi
         return TypedResults.Created($"/api/v1/beneficiaries/{id}", new Registered(id, beneficiary.ReferenceCode));
     }
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<BeneficiaryResponse>, ProblemHttpResult>> Get(Guid id, [AsParameters] BeneficiaryServices services)
     {
+        var (user, db, protector, audit, _, cancellationToken) = services;
         var partner = Partner.From(user);
         var beneficiary = await db.Beneficiaries.AsNoTracking().Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
@@ -94,8 +102,9 @@ public static class BeneficiariesApi
             beneficiary.Consents.OrderBy(c => c.GivenAt).Select(c => new ConsentResponse(c.Purpose, c.GivenAt, c.WithdrawnAt)).ToList(), beneficiary.RegisteredAt));
     }
 
-    public static async Task<IResult> GiveConsent(Guid id, ConsentRequest request, ClaimsPrincipal user, CasesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> GiveConsent(Guid id, ConsentRequest request, [AsParameters] BeneficiaryServices services)
     {
+        var (user, db, _, audit, clock, cancellationToken) = services;
         var partner = Partner.From(user);
         var beneficiary = await db.Beneficiaries.Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
@@ -109,8 +118,9 @@ public static class BeneficiariesApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> WithdrawConsent(Guid id, string purpose, ClaimsPrincipal user, CasesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawConsent(Guid id, string purpose, [AsParameters] BeneficiaryServices services)
     {
+        var (user, db, _, audit, clock, cancellationToken) = services;
         var partner = Partner.From(user);
         var beneficiary = await db.Beneficiaries.Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");

@@ -7,17 +7,25 @@ public static class CasesApi
     {
         var api = app.MapGroup("/api/v1/cases").WithTags("Cases");
         api.MapPost("/", Open).RequireAuthorization(PartnerScopes.CasesWrite)
-            .WithName("OpenCase").WithSummary("Open a case for a registered person (needs service-delivery consent)");
+            .WithName("OpenCase").WithSummary("Open a case for a registered person (needs service-delivery consent)")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", List).RequireAuthorization(PartnerScopes.CasesRead)
-            .WithName("ListCases").WithSummary("Cases of your districts by status; paged, newest first");
-        api.MapGet("/{id:guid}", Get).RequireAuthorization(PartnerScopes.CasesRead)
-            .WithName("GetCase").WithSummary("A case with its notes, services and referrals (audited); 404 outside your districts");
-        api.MapPatch("/{id:guid}", Update).RequireAuthorization(PartnerScopes.CasesWrite)
-            .WithName("UpdateCase").WithSummary("Change status (open, in-progress, referred, closed), priority or assigned staff");
-        api.MapPost("/{id:guid}/notes", AddNote).RequireAuthorization(PartnerScopes.CasesWrite)
-            .WithName("AddCaseNote").WithSummary("Add a note; confidential notes are shown only in the case's district");
+            .WithName("ListCases").WithSummary("Cases of your districts by status; paged, newest first")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/{id}", Get).RequireAuthorization(PartnerScopes.CasesRead)
+            .WithName("GetCase").WithSummary("A case with its notes, services and referrals (audited); 404 outside your districts")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPatch("/{id}", Update).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("UpdateCase").WithSummary("Change status (open, in-progress, referred, closed), priority or assigned staff")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id}/notes", AddNote).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("AddCaseNote").WithSummary("Add a note; a confidential note is shown only to the institution that wrote it")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <summary>What the case handlers need besides their route and body.</summary>
+    public sealed record CaseServices(ClaimsPrincipal User, CasesDbContext Db, PersonalDataProtector Protector, AuditTrail Audit, TimeProvider Clock, CancellationToken CancellationToken);
 
     public sealed record OpenRequest(Guid? BeneficiaryId, string? District, List<string>? Needs, string? Priority, string? AssignedTo);
     public sealed record UpdateRequest(string? Status, string? Priority, string? AssignedTo);
@@ -29,12 +37,18 @@ public static class CasesApi
         public static CaseSummary From(Case c) => new(c.Id, c.ReferenceCode, c.BeneficiaryId, c.District, c.Needs, c.Priority, c.Status, c.AssignedTo, c.OpenedAt, c.ClosedAt);
     }
 
-    public sealed record NoteResponse(Guid Id, string Text, bool Confidential, string WrittenBy, DateTimeOffset WrittenAt);
+    public sealed record NoteResponse(Guid Id, string Text, bool Confidential, string WrittenBy, string? WrittenByInstitution, DateTimeOffset WrittenAt)
+    {
+        public static NoteResponse From(CaseNote n, PersonalDataProtector protector) =>
+            new(n.Id, protector.OpenText(n.SealedText, $"case-note/{n.Id}"), n.Confidential, n.WrittenBy, n.WrittenByInstitution, n.WrittenAt);
+    }
+
     public sealed record ServiceResponse(Guid Id, string Category, string? Subject, Guid ProviderInstitutionId, DateOnly DeliveredOn, decimal? Amount, string? Currency, string? Notes);
     public sealed record CaseResponse(CaseSummary Case, IReadOnlyList<NoteResponse> Notes, IReadOnlyList<ServiceResponse> Services, IReadOnlyList<ReferralsApi.ReferralResponse> Referrals);
 
-    public static async Task<IResult> Open(OpenRequest request, ClaimsPrincipal user, CasesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<CaseSummary>, ValidationProblem, ProblemHttpResult>> Open(OpenRequest request, [AsParameters] CaseServices services)
     {
+        var (user, db, _, audit, clock, cancellationToken) = services;
         var check = new Validation();
         if (request.BeneficiaryId is null) check.Add("beneficiaryId", "beneficiaryId is required.");
         check.District("district", request.District);
@@ -68,7 +82,7 @@ public static class CasesApi
         return TypedResults.Created($"/api/v1/cases/{@case.Id}", CaseSummary.From(@case));
     }
 
-    public static async Task<IResult> List(string? district, string? status, int? page, int? pageSize, ClaimsPrincipal user, CasesDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<CaseSummary>>, ValidationProblem, ProblemHttpResult>> List(string? district, string? status, int? page, int? pageSize, ClaimsPrincipal user, CasesDbContext db, CancellationToken cancellationToken)
     {
         var check = new Validation();
         var paging = PageRequest.From(page, pageSize, check.Errors);
@@ -90,28 +104,29 @@ public static class CasesApi
         return TypedResults.Ok(new Page<CaseSummary>(items.Select(CaseSummary.From).ToList(), paging.Page, paging.PageSize, total));
     }
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Get(Guid id, [AsParameters] CaseServices services)
     {
+        var (user, db, protector, audit, clock, cancellationToken) = services;
         var partner = Partner.From(user);
-        var @case = await db.Cases.AsNoTracking().Include(c => c.Notes).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (@case is null || !partner.MayActIn(@case.District)) return NotVisible.Problem("case");
-        var services = await db.Services.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.DeliveredOn).ToListAsync(cancellationToken);
+        // Confidential notes of other institutions stay in the database: not read, not unsealed.
+        var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).Where(CaseNote.ShownTo(partner)).OrderBy(n => n.WrittenAt).ToListAsync(cancellationToken);
+        var delivered = await db.Services.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.DeliveredOn).ToListAsync(cancellationToken);
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.MadeAt).ToListAsync(cancellationToken);
         await audit.ReadAsync(partner, @case.BeneficiaryId, "case", id, cancellationToken);
         var today = IstanbulTime.Today(clock);
         return TypedResults.Ok(new CaseResponse(
             CaseSummary.From(@case),
-            @case.Notes.OrderBy(n => n.WrittenAt).Select(n => new NoteResponse(n.Id,
-                // Confidential notes are for the desk of the district only, not for city-wide partners.
-                n.Confidential && !partner.Districts.Contains(@case.District) ? "(confidential)" : protector.OpenText(n.SealedText, $"case-note/{n.Id}"),
-                n.Confidential, n.WrittenBy, n.WrittenAt)).ToList(),
-            services.Select(s => new ServiceResponse(s.Id, s.Category, s.Subject, s.ProviderInstitutionId, s.DeliveredOn, s.Amount, s.Currency,
+            notes.Select(n => NoteResponse.From(n, protector)).ToList(),
+            delivered.Select(s => new ServiceResponse(s.Id, s.Category, s.Subject, s.ProviderInstitutionId, s.DeliveredOn, s.Amount, s.Currency,
                 s.SealedNotes is null ? null : protector.OpenText(s.SealedNotes, $"service/{s.Id}"))).ToList(),
             referrals.Select(r => ReferralsApi.ReferralResponse.From(r, protector, today)).ToList()));
     }
 
-    public static async Task<IResult> Update(Guid id, UpdateRequest request, ClaimsPrincipal user, CasesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CaseSummary>, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdateRequest request, [AsParameters] CaseServices services)
     {
+        var (user, db, _, audit, clock, cancellationToken) = services;
         var check = new Validation();
         check.OneOf("status", request.Status, CaseStatuses.All, required: false);
         check.OneOf("priority", request.Priority, CasePriorities.All, required: false);
@@ -138,8 +153,9 @@ public static class CasesApi
         return TypedResults.Ok(CaseSummary.From(@case));
     }
 
-    public static async Task<IResult> AddNote(Guid id, NoteRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<NoteResponse>, ValidationProblem, ProblemHttpResult>> AddNote(Guid id, NoteRequest request, [AsParameters] CaseServices services)
     {
+        var (user, db, protector, audit, clock, cancellationToken) = services;
         var check = new Validation();
         check.Required("text", request.Text, 4000);
         if (check.Failed) return check.Problem();
@@ -147,14 +163,16 @@ public static class CasesApi
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (@case is null || !partner.MayActIn(@case.District)) return NotVisible.Problem("case");
         var noteId = Guid.CreateVersion7();
-        db.Add(new CaseNote
+        var note = new CaseNote
         {
             Id = noteId, CaseId = id, SealedText = protector.SealText(request.Text!, $"case-note/{noteId}"), Confidential = request.Confidential,
-            WrittenBy = partner.ClientId, WrittenAt = clock.GetUtcNow(),
-        });
+            WrittenBy = partner.ClientId, WrittenByInstitution = partner.Institution, WrittenAt = clock.GetUtcNow(),
+        };
+        db.CaseNotes.Add(note);
         audit.Record(partner, @case.BeneficiaryId, "create", "case-note", noteId);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/cases/{id}", new { id = noteId });
+        // Notes have no address of their own: the case they belong to is where they are read.
+        return TypedResults.Created($"/api/v1/cases/{id}", new NoteResponse(noteId, request.Text!, note.Confidential, note.WrittenBy, note.WrittenByInstitution, note.WrittenAt));
     }
 
     internal static ProblemHttpResult ConsentMissing(string purpose) =>

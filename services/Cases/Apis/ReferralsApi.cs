@@ -9,24 +9,29 @@ public static class ReferralsApi
 {
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/cases/{id:guid}/referrals", Make).WithTags("Referrals").RequireAuthorization(PartnerScopes.CasesWrite)
-            .WithName("MakeReferral").WithSummary("Refer a case to an institution (its focal points are emailed a reference code) or to the livelihoods programme");
+        app.MapPost("/api/v1/cases/{id}/referrals", Make).WithTags("Referrals").RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("MakeReferral").WithSummary("Refer a case to an institution (its focal points are emailed a reference code) or to the livelihoods programme")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         var api = app.MapGroup("/api/v1/referrals").WithTags("Referrals");
         api.MapGet("/", List).RequireAuthorization(PartnerScopes.CasesRead)
-            .WithName("ListReferrals").WithSummary("Referrals made by your districts or to your institution; filter by status or overdue");
-        api.MapGet("/{id:guid}", Get).RequireAuthorization(PartnerScopes.CasesRead)
-            .WithName("GetReferral").WithSummary("One referral with its answer");
-        api.MapPost("/{id:guid}/accept", (Guid id, [AsParameters] Answering answering) => AnswerAsync(id, ReferralStatuses.Accepted, null, answering))
-            .RequireAuthorization(PartnerScopes.CasesWrite).WithName("AcceptReferral").WithSummary("The receiving institution takes the referral on");
-        api.MapPost("/{id:guid}/decline", (Guid id, AnswerRequest request, [AsParameters] Answering answering) => AnswerAsync(id, ReferralStatuses.Declined, request.Reason, answering))
-            .RequireAuthorization(PartnerScopes.CasesWrite).WithName("DeclineReferral").WithSummary("The receiving institution declines, with a reason");
-        api.MapPost("/{id:guid}/complete", (Guid id, AnswerRequest request, [AsParameters] Answering answering) => AnswerAsync(id, ReferralStatuses.Completed, request.Outcome, answering))
-            .RequireAuthorization(PartnerScopes.CasesWrite).WithName("CompleteReferral").WithSummary("The receiving institution completes it, with the outcome");
+            .WithName("ListReferrals").WithSummary("Referrals made by your districts or to your institution; filter by status or overdue (each person listed is audited)");
+        api.MapGet("/{id}", Get).RequireAuthorization(PartnerScopes.CasesRead)
+            .WithName("GetReferral").WithSummary("One referral with its answer")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id}/accept", Accept).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("AcceptReferral").WithSummary("The receiving institution takes the referral on")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id}/decline", Decline).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("DeclineReferral").WithSummary("The receiving institution declines, with a reason")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id}/complete", Complete).RequireAuthorization(PartnerScopes.CasesWrite)
+            .WithName("CompleteReferral").WithSummary("The receiving institution completes it, with the outcome")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
-    /// <summary>What answering a referral needs, whichever the answer.</summary>
-    public sealed record Answering(ClaimsPrincipal User, CasesDbContext Db, PersonalDataProtector Protector, AuditTrail Audit, TimeProvider Clock, CancellationToken CancellationToken);
+    /// <summary>What the referral handlers need besides their route and body.</summary>
+    public sealed record ReferralServices(ClaimsPrincipal User, CasesDbContext Db, PersonalDataProtector Protector, AuditTrail Audit, TimeProvider Clock, CancellationToken CancellationToken);
 
     public sealed record MakeRequest(Guid? ToInstitutionId, string? ToProgramme, string? Category, string? Reason, DateOnly? DueBy);
     public sealed record AnswerRequest(string? Reason, string? Outcome);
@@ -41,10 +46,10 @@ public static class ReferralsApi
             r.SealedAnswer is null ? null : protector.OpenText(r.SealedAnswer, $"referral/{r.Id}/answer"), r.MadeAt, r.AnsweredAt);
     }
 
-    public static async Task<IResult> Make(
-        Guid id, MakeRequest request, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, SharedEnvelope envelope,
-        AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ReferralResponse>, ValidationProblem, ProblemHttpResult>> Make(
+        Guid id, MakeRequest request, SharedEnvelope envelope, [AsParameters] ReferralServices services)
     {
+        var (user, db, protector, audit, clock, cancellationToken) = services;
         var today = IstanbulTime.Today(clock);
         var check = new Validation();
         if ((request.ToInstitutionId is null) == (request.ToProgramme is null)) check.Add("toInstitutionId", "Give either toInstitutionId or toProgramme.");
@@ -102,8 +107,9 @@ public static class ReferralsApi
         return TypedResults.Created($"/api/v1/referrals/{referralId}", ReferralResponse.From(referral, protector, today));
     }
 
-    public static async Task<IResult> List(string? status, bool? overdue, int? page, int? pageSize, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<ReferralResponse>>, ValidationProblem>> List(string? status, bool? overdue, int? page, int? pageSize, [AsParameters] ReferralServices services)
     {
+        var (user, db, protector, audit, clock, cancellationToken) = services;
         var check = new Validation();
         var paging = PageRequest.From(page, pageSize, check.Errors);
         check.OneOf("status", status, [ReferralStatuses.Made, ReferralStatuses.Accepted, ReferralStatuses.Declined, ReferralStatuses.Completed], required: false);
@@ -115,11 +121,14 @@ public static class ReferralsApi
         if (overdue == true) query = query.Where(r => r.Status == ReferralStatuses.Made && r.DueBy < today);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(r => r.DueBy).ThenBy(r => r.MadeAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        // Each referral unsealed names its person's need: one read entry per person, before the page leaves.
+        await audit.ReadManyAsync(partner, items.Select(r => (r.BeneficiaryId, r.Id)), "referral", cancellationToken);
         return TypedResults.Ok(new Page<ReferralResponse>(items.Select(r => ReferralResponse.From(r, protector, today)).ToList(), paging.Page, paging.PageSize, total));
     }
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ReferralResponse>, ProblemHttpResult>> Get(Guid id, [AsParameters] ReferralServices services)
     {
+        var (user, db, protector, audit, clock, cancellationToken) = services;
         var partner = Partner.From(user);
         var referral = await Visible(db.Referrals.AsNoTracking(), partner).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (referral is null) return NotVisible.Problem("referral");
@@ -127,9 +136,18 @@ public static class ReferralsApi
         return TypedResults.Ok(ReferralResponse.From(referral, protector, IstanbulTime.Today(clock)));
     }
 
-    private static async Task<IResult> AnswerAsync(Guid id, string outcome, string? text, Answering answering)
+    public static Task<Results<Ok<ReferralResponse>, ValidationProblem, ProblemHttpResult>> Accept(Guid id, [AsParameters] ReferralServices services) =>
+        AnswerAsync(id, ReferralStatuses.Accepted, null, services);
+
+    public static Task<Results<Ok<ReferralResponse>, ValidationProblem, ProblemHttpResult>> Decline(Guid id, AnswerRequest request, [AsParameters] ReferralServices services) =>
+        AnswerAsync(id, ReferralStatuses.Declined, request.Reason, services);
+
+    public static Task<Results<Ok<ReferralResponse>, ValidationProblem, ProblemHttpResult>> Complete(Guid id, AnswerRequest request, [AsParameters] ReferralServices services) =>
+        AnswerAsync(id, ReferralStatuses.Completed, request.Outcome, services);
+
+    private static async Task<Results<Ok<ReferralResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(Guid id, string outcome, string? text, ReferralServices services)
     {
-        var (user, db, protector, audit, clock, cancellationToken) = answering;
+        var (user, db, protector, audit, clock, cancellationToken) = services;
         var partner = Partner.From(user);
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (referral is null || !MayAnswer(partner, referral)) return NotVisible.Problem("referral");

@@ -9,7 +9,8 @@ public static class ServiceReportsApi
     public static IEndpointRouteBuilder MapServiceReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/reports/services", Report).WithTags("Reports").RequireAuthorization(PartnerScopes.CasesRead)
-            .WithName("ServicesReport").WithSummary("Services, referrals and duplicates of a district (or your districts) between two dates");
+            .WithName("ServicesReport").WithSummary("Services, referrals and duplicates of a district (or your districts) between two dates")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
@@ -18,7 +19,7 @@ public static class ServiceReportsApi
     public sealed record Duplicates(int Flagged, int Prevented);
     public sealed record ServicesReport(string? District, DateOnly From, DateOnly To, IReadOnlyList<ServiceCount> Services, IReadOnlyList<ReferralOutcome> Referrals, Duplicates DuplicateAssistance);
 
-    public static async Task<IResult> Report(string? district, DateOnly? from, DateOnly? to, ClaimsPrincipal user, CasesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ServicesReport>, ValidationProblem, ProblemHttpResult>> Report(string? district, DateOnly? from, DateOnly? to, ClaimsPrincipal user, CasesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = IstanbulTime.Today(clock);
         var (start, end) = (from ?? today.AddDays(-90), to ?? today);

@@ -5,24 +5,30 @@ public static class ServicesApi
 {
     public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/cases/{id:guid}/services", Record).WithTags("Cases").RequireAuthorization(PartnerScopes.CasesWrite)
+        app.MapPost("/api/v1/cases/{id}/services", Record).WithTags("Cases").RequireAuthorization(PartnerScopes.CasesWrite)
             .WithName("RecordService")
-            .WithSummary("Record a service delivered; aid of the same category given elsewhere within 30 days comes back as warnings (409 with ?strict=true)");
+            .WithSummary("Record a service delivered; aid of the same category given elsewhere within 30 days comes back as warnings (409 with ?strict=true)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         app.MapPost("/api/v1/duplicate-checks", Check).WithTags("Duplicate checks").RequireAuthorization(PartnerScopes.CasesWrite)
             .WithName("CheckDuplicateAssistance")
-            .WithSummary("Was this category of aid given to this person by another desk or institution within the window? Names where and when, never the person");
+            .WithSummary("Was this category of aid given to this person by another desk or institution within the window? Names where and when, never the person")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
+
+    /// <summary>What recording a service and checking for duplicated aid need besides the route and body.</summary>
+    public sealed record DeliveryServices(
+        ClaimsPrincipal User, CasesDbContext Db, PersonalDataProtector Protector, DuplicateAssistanceCheck Duplicates, AuditTrail Audit, TimeProvider Clock, CancellationToken CancellationToken);
 
     public sealed record RecordRequest(string? Category, string? Subject, Guid? ProviderInstitutionId, DateOnly? DeliveredOn, decimal? Amount, string? Currency, string? Notes, int? WindowDays);
     public sealed record Recorded(Guid Id, Guid CaseId, string Category, DateOnly DeliveredOn, IReadOnlyList<AssistanceMatch> Warnings);
     public sealed record CheckRequest(string? ForeignerIdNumber, string? FullName, DateOnly? DateOfBirth, string? Category, int? WindowDays, string? District, DateOnly? On);
     public sealed record CheckResult(Guid CheckId, bool Duplicate, IReadOnlyList<AssistanceMatch> Matches);
 
-    public static async Task<IResult> Record(
-        Guid id, RecordRequest request, bool? strict, ClaimsPrincipal user, CasesDbContext db, PersonalDataProtector protector,
-        DuplicateAssistanceCheck duplicates, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<Recorded>, ValidationProblem, ProblemHttpResult>> Record(
+        Guid id, RecordRequest request, bool? strict, [AsParameters] DeliveryServices services)
     {
+        var (user, db, protector, duplicates, audit, clock, cancellationToken) = services;
         var today = IstanbulTime.Today(clock);
         var check = new Validation();
         check.OneOf("category", request.Category, ServiceCategories.All);
@@ -79,8 +85,9 @@ public static class ServicesApi
         return TypedResults.Created($"/api/v1/cases/{id}", new Recorded(serviceId, id, request.Category!, request.DeliveredOn.Value, matches));
     }
 
-    public static async Task<IResult> Check(CheckRequest request, ClaimsPrincipal user, CasesDbContext db, DuplicateAssistanceCheck duplicates, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CheckResult>, ValidationProblem, ProblemHttpResult>> Check(CheckRequest request, [AsParameters] DeliveryServices services)
     {
+        var (user, db, _, duplicates, _, clock, cancellationToken) = services;
         var check = new Validation();
         var hasNumber = !string.IsNullOrWhiteSpace(request.ForeignerIdNumber);
         if (hasNumber && !ForeignerIdNumber.IsValid(request.ForeignerIdNumber!.Trim()))

@@ -11,6 +11,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
     public DbSet<KnownContact> Contacts => Set<KnownContact>();
     public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
     public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
     public DbSet<ServiceRecord> Services => Set<ServiceRecord>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();

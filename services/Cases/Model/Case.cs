@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Platform.Cases.Model.Reference;
 
 namespace Platform.Cases.Model;
@@ -21,7 +22,11 @@ public sealed class Case
     public uint Version { get; set; }
 }
 
-/// <summary>A note on a case: its text is sealed, as it often holds personal detail; confidential notes are shown only to the case's district.</summary>
+/// <summary>
+/// A note on a case: its text is sealed, as it often holds personal detail. A confidential note is shown
+/// only to the institution that wrote it (the token's <c>institution</c> claim), or, when the writer
+/// carried no institution, to the writing client alone.
+/// </summary>
 public sealed class CaseNote
 {
     public Guid Id { get; init; }
@@ -29,7 +34,20 @@ public sealed class CaseNote
     public required byte[] SealedText { get; init; }
     public bool Confidential { get; init; }
     public required string WrittenBy { get; init; }
+    /// <summary>The institution the writer acted for; null when its token named none.</summary>
+    public string? WrittenByInstitution { get; init; }
     public DateTimeOffset WrittenAt { get; init; }
+
+    /// <summary>
+    /// The notes <paramref name="partner"/> is shown, as a filter the database applies, so a confidential
+    /// note of another institution is never read (nor unsealed). A partner without an institution claim
+    /// sees the confidential notes its own client wrote and no others: a missing claim matches nothing.
+    /// </summary>
+    public static Expression<Func<CaseNote, bool>> ShownTo(Partner partner)
+    {
+        var (institution, client) = (partner.Institution, partner.ClientId);
+        return n => !n.Confidential || (institution != null && n.WrittenByInstitution == institution) || n.WrittenBy == client;
+    }
 }
 
 /// <summary>A service delivered on a case: what, by whom, when, how much (TRY as decimals).</summary>

@@ -56,6 +56,7 @@ public sealed class CaseNoteEntityTypeConfiguration : IEntityTypeConfiguration<C
     {
         note.ToTable("case_notes");
         note.Property(n => n.WrittenBy).HasMaxLength(100);
+        note.Property(n => n.WrittenByInstitution).HasMaxLength(100);
     }
 }
 

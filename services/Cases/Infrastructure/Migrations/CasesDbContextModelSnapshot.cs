@@ -228,6 +228,11 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("written_by");
 
+                    b.Property<string>("WrittenByInstitution")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("written_by_institution");
+
                     b.HasKey("Id")
                         .HasName("pk_case_notes");
 
