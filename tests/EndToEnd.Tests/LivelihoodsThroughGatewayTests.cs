@@ -12,10 +12,13 @@ namespace Platform.EndToEnd.Tests;
 public sealed class LivelihoodsThroughGatewayTests(PlatformFixture platform, ITestOutputHelper output)
 {
     [Fact]
-    public async Task The_Gaziosmanpasa_pilot_loads_from_the_demo_command_and_its_summary_adds_up()
+    public async Task The_Gaziosmanpasa_pilot_loads_from_the_demo_command_after_the_meetings_demo_and_its_summary_adds_up()
     {
         using var coordinator = await platform.PartnerAsync("platform-dev");
-        var loaded = await coordinator.PostAsync("/api/v1/cohorts/demo-data", null);
+        var municipality = await DemoMunicipalityAsync("gaziosmanpasa", "Gaziosmanpaşa Belediyesi");
+        // Livelihoods runs the pilot with the municipality once the directory's event has reached it; until then it answers 409.
+        var loaded = await Eventually.GetAsync(() => coordinator.PostAsync("/api/v1/cohorts/demo-data", null), response => response.StatusCode != HttpStatusCode.Conflict,
+            TimeSpan.FromSeconds(30), "livelihoods to learn the Gaziosmanpaşa municipality");
         Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
         var demo = await loaded.Content.ReadFromJsonAsync<JsonElement>();
         var cohort = demo.GetProperty("cohortId").GetGuid();
@@ -23,6 +26,7 @@ public sealed class LivelihoodsThroughGatewayTests(PlatformFixture platform, ITe
         Assert.False((await (await coordinator.PostAsync("/api/v1/cohorts/demo-data", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created").GetBoolean());
 
         using var desk = await platform.PartnerAsync("gaziosmanpasa-desk");
+        Assert.Equal(municipality, (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/cohorts/{cohort}")).GetProperty("partnerInstitutionId").GetGuid());
         var clock = Stopwatch.StartNew();
         var summary = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/cohorts/{cohort}/summary");
         output.WriteLine($"summary through the gateway: {clock.Elapsed.TotalMilliseconds:0} ms (first call)");
@@ -44,9 +48,10 @@ public sealed class LivelihoodsThroughGatewayTests(PlatformFixture platform, ITe
     public async Task A_training_invitation_reaches_each_woman_by_email_in_Turkish_or_Arabic_with_a_calendar_event()
     {
         using var programme = await platform.PartnerAsync("gaziosmanpasa-desk");
-        var created = await programme.PostAsJsonAsync("/api/v1/cohorts", new
+        var municipality = await DemoMunicipalityAsync("gaziosmanpasa", "Gaziosmanpaşa Belediyesi");
+        var created = await CreateCohortAsync(programme, new
         {
-            name = "Sultangazi-Gaziosmanpaşa dikiş grubu", district = "gaziosmanpasa", partnerInstitutionId = Guid.NewGuid(), startsOn = "2026-11-01", endsOn = "2027-04-30",
+            name = "Sultangazi-Gaziosmanpaşa dikiş grubu", district = "gaziosmanpasa", partnerInstitutionId = municipality, startsOn = "2026-11-01", endsOn = "2027-04-30",
             workshops = new[] { new { kind = "sewing", name = "Dikiş atölyesi", capacity = 10, location = "Kadın merkezi" } },
         });
         var cohort = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -96,9 +101,9 @@ public sealed class LivelihoodsThroughGatewayTests(PlatformFixture platform, ITe
         // The programme (here acting in Ümraniye too) finds her among its applicants.
         using var programme = await platform.PartnerAsync("umraniye-desk");
         var her = await Eventually.GetAsync(() => ApplicantNamedAsync(programme, "Leyla Mansour"), found => found is not null, TimeSpan.FromSeconds(30), "the referral to become an applicant");
-        var cohort = await programme.PostAsJsonAsync("/api/v1/cohorts", new
+        var cohort = await CreateCohortAsync(programme, new
         {
-            name = "Ümraniye mutfak grubu", district = "umraniye", partnerInstitutionId = Guid.NewGuid(), startsOn = "2026-11-01", endsOn = "2027-03-31",
+            name = "Ümraniye mutfak grubu", district = "umraniye", partnerInstitutionId = await DemoMunicipalityAsync("umraniye", "Ümraniye Belediyesi"), startsOn = "2026-11-01", endsOn = "2027-03-31",
             workshops = new[] { new { kind = "kitchen", name = "Mutfak", capacity = 12, location = "Ümraniye" } },
         });
         var created = await cohort.Content.ReadFromJsonAsync<JsonElement>();
@@ -107,6 +112,25 @@ public sealed class LivelihoodsThroughGatewayTests(PlatformFixture platform, ITe
         var answered = await Eventually.GetAsync(async () => (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/referrals/{referral}")).GetProperty("status").GetString(),
             status => status == "accepted", TimeSpan.FromSeconds(30), "the programme's answer to reach the desk");
         Assert.Equal("accepted", answered);
+    }
+
+    /// <summary>Loads the meetings demo directory (again: it adds nothing the second time) and returns the id meetings gave the district's municipality.</summary>
+    private async Task<Guid> DemoMunicipalityAsync(string district, string name)
+    {
+        using var coordinator = await platform.PartnerAsync("platform-dev");
+        (await coordinator.PostAsync("/api/v1/meetings/demo-data", null)).EnsureSuccessStatusCode();
+        var found = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/institutions?district={district}&kind=municipality&pageSize=100");
+        return found.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("name").GetString() == name)
+            .OrderBy(i => i.GetProperty("registeredAt").GetDateTimeOffset()).First().GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Creates a cohort once livelihoods has learnt its partner institution from the directory (a 422 until then, which writes nothing).</summary>
+    private static async Task<HttpResponseMessage> CreateCohortAsync(HttpClient programme, object cohort)
+    {
+        var created = await Eventually.GetAsync(() => programme.PostAsJsonAsync("/api/v1/cohorts", cohort), response => response.StatusCode != HttpStatusCode.UnprocessableEntity,
+            TimeSpan.FromSeconds(30), "livelihoods to learn the cohort's partner institution");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return created;
     }
 
     private static async Task<Guid?> ApplicantNamedAsync(HttpClient programme, string name)

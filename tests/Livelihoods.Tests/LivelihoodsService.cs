@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.Contracts;
 using Platform.Testing;
 
 namespace Platform.Livelihoods.Tests;
@@ -15,6 +16,8 @@ public sealed class LivelihoodsService : IAsyncLifetime
 {
     public const string Scopes = "livelihoods.read livelihoods.write";
     public const string SharingKey = "test-sharing-secret-of-cases-and-livelihoods-0123";
+    /// <summary>A municipality of the stakeholder directory, learnt from its InstitutionRegistered event before any test runs: cohorts are run with it.</summary>
+    public static readonly Guid Municipality = Guid.CreateVersion7();
     private readonly InfrastructureServers _servers = new();
     private WebApplicationFactory<Platform.Livelihoods.Infrastructure.LivelihoodsDbContext> _factory = null!;
 
@@ -37,6 +40,14 @@ public sealed class LivelihoodsService : IAsyncLifetime
             web.ConfigureTestServices(services => services.TrustTestIssuer());
         });
         _ = _factory.Server;
+        await LearnInstitutionAsync(Municipality, "Test Belediyesi", "municipality", null);
+    }
+
+    /// <summary>Meetings registers an institution; returns once livelihoods has it in its copy of the directory.</summary>
+    public async Task LearnInstitutionAsync(Guid id, string name, string kind, string? district)
+    {
+        await PublishAsync(new InstitutionRegistered { InstitutionId = id, Name = name, Kind = kind, District = district, RegisteredAt = DateTimeOffset.UtcNow });
+        await Eventually.GetAsync(() => ScalarAsync<long>("SELECT count(*) FROM institutions WHERE id = $1", id), count => count == 1, TimeSpan.FromSeconds(30), $"livelihoods to learn {name}");
     }
 
     public HttpClient Partner(string clientId, params string[] districts)
@@ -71,7 +82,7 @@ internal static class Programme
     {
         var cohort = await (await partner.PostAsJsonAsync("/api/v1/cohorts", new
         {
-            name = $"Kadın girişimciliği {Guid.NewGuid():N}"[..30], district, partnerInstitutionId = Guid.NewGuid(), startsOn = "2026-01-01", endsOn = "2026-12-31",
+            name = $"Kadın girişimciliği {Guid.NewGuid():N}"[..30], district, partnerInstitutionId = LivelihoodsService.Municipality, startsOn = "2026-01-01", endsOn = "2026-12-31",
             workshops = new[] { new { kind = "kitchen", name = "Mutfak", capacity, location = "Kadın merkezi" }, new { kind = "sewing", name = "Dikiş", capacity, location = "Kadın merkezi" } },
         })).CreatedAsync();
         var workshops = cohort.GetProperty("workshops").EnumerateArray().ToDictionary(w => w.GetProperty("kind").GetString()!, w => w.GetProperty("id").GetGuid());

@@ -107,7 +107,7 @@ public sealed class ProgrammeTests(LivelihoodsService livelihoods)
     {
         using var partner = livelihoods.Partner("gop-programme", "gaziosmanpasa");
         var woman = (await partner.WomanAsync("Meryem Ali", "gaziosmanpasa")).GetProperty("id").GetGuid();
-        var municipality = Guid.NewGuid();
+        var municipality = LivelihoodsService.Municipality;
         Task<HttpResponseMessage> StepAsync(string step, string on, string? number = null) =>
             partner.PostAsJsonAsync($"/api/v1/entrepreneurs/{woman}/licence/steps", new { step, completedOn = on, licenceNumber = number, supportingInstitutionId = municipality });
 

@@ -7,13 +7,17 @@ public static class CohortsApi
     {
         var api = app.MapGroup("/api/v1/cohorts").WithTags("Cohorts");
         api.MapPost("/", Create).RequireAuthorization(PartnerScopes.LivelihoodsWrite)
-            .WithName("CreateCohort").WithSummary("A cohort in a district with its kitchen, sewing or handicraft workshops");
+            .WithName("CreateCohort").WithSummary("A cohort in a district with its kitchen, sewing or handicraft workshops, run with an institution of the directory")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", List).RequireAuthorization(PartnerScopes.LivelihoodsRead)
-            .WithName("ListCohorts").WithSummary("Cohorts of your districts, newest first");
-        api.MapGet("/{id:guid}", Get).RequireAuthorization(PartnerScopes.LivelihoodsRead)
-            .WithName("GetCohort").WithSummary("A cohort with its workshops: places taken and women waiting");
-        api.MapGet("/{id:guid}/summary", Summary).RequireAuthorization(PartnerScopes.LivelihoodsRead)
-            .WithName("CohortSummary").WithSummary("Enrolled, attendance, sales and income per woman per month, first sales, licences; ?format=csv for CSV");
+            .WithName("ListCohorts").WithSummary("Cohorts of your districts, newest first")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/{id}", Get).RequireAuthorization(PartnerScopes.LivelihoodsRead)
+            .WithName("GetCohort").WithSummary("A cohort with its workshops: places taken and women waiting")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id}/summary", Summary).RequireAuthorization(PartnerScopes.LivelihoodsRead)
+            .WithName("CohortSummary").WithSummary("Enrolled, attendance, sales and income per woman per month, first sales, licences; ?format=csv for CSV")
+            .ProducesCsvToo().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -21,8 +25,10 @@ public static class CohortsApi
     public sealed record CreateRequest(string? Name, string? District, Guid? PartnerInstitutionId, DateOnly? StartsOn, DateOnly? EndsOn, List<WorkshopRequest>? Workshops);
     public sealed record WorkshopResponse(Guid Id, string Kind, string Name, int Capacity, string? Location, int Enrolled, int Waiting);
     public sealed record CohortResponse(Guid Id, string Name, string District, Guid PartnerInstitutionId, DateOnly StartsOn, DateOnly EndsOn, IReadOnlyList<WorkshopResponse> Workshops);
+    public sealed record SummaryResponse(Guid CohortId, string Name, string District, DateOnly From, DateOnly To, ProgrammeFigures.Figures Figures);
 
-    public static async Task<IResult> Create(CreateRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<CohortResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        CreateRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var check = new Validation();
         check.Required("name", request.Name);
@@ -35,13 +41,16 @@ public static class CohortsApi
         for (var i = 0; i < (request.Workshops?.Count ?? 0); i++)
         {
             var workshop = request.Workshops![i];
+            if (workshop is null) { check.Add($"workshops[{i}]", "A workshop is an object with kind, name and capacity."); continue; }
             check.OneOf($"workshops[{i}].kind", workshop.Kind, WorkshopKinds.All);
             check.Required($"workshops[{i}].name", workshop.Name);
             if (workshop.Capacity is not (>= 1 and <= 500)) check.Add($"workshops[{i}].capacity", "capacity is between 1 and 500.");
+            if (workshop.Location is { Length: > 300 }) check.Add($"workshops[{i}].location", "location is longer than 300 characters.");
         }
         if (check.Failed) return check.Problem();
         var partner = Partner.From(user);
         if (!partner.MayActIn(request.District!)) return DistrictProblems.NotGranted(partner, request.District);
+        if (!await db.KnowsInstitutionAsync(request.PartnerInstitutionId!.Value, cancellationToken)) return InstitutionReferences.Unknown("partnerInstitutionId");
 
         var cohort = new Cohort
         {
@@ -55,7 +64,7 @@ public static class CohortsApi
         return TypedResults.Created($"/api/v1/cohorts/{cohort.Id}", await ResponseAsync(db, cohort, cancellationToken));
     }
 
-    public static async Task<IResult> List(string? district, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<CohortResponse>>, ProblemHttpResult>> List(string? district, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
     {
         var partner = Partner.From(user);
         if (district is not null && !partner.MayActIn(district)) return DistrictProblems.NotGranted(partner, district);
@@ -68,25 +77,26 @@ public static class CohortsApi
         return TypedResults.Ok(responses);
     }
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CohortResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
     {
         var cohort = await db.Cohorts.AsNoTracking().Include(c => c.Workshops).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (cohort is null || !Partner.From(user).MayActIn(cohort.District)) return NotVisible.Problem("cohort");
         return TypedResults.Ok(await ResponseAsync(db, cohort, cancellationToken));
     }
 
-    public static async Task<IResult> Summary(Guid id, DateOnly? from, DateOnly? to, string? format, ClaimsPrincipal user, LivelihoodsDbContext db, ProgrammeFigures figures, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SummaryResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> Summary(
+        Guid id, DateOnly? from, DateOnly? to, string? format, [AsParameters] LivelihoodsReportsApi.ReportServices services)
     {
-        var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (cohort is null || !Partner.From(user).MayActIn(cohort.District)) return NotVisible.Problem("cohort");
+        var cohort = await services.Db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, services.CancellationToken);
+        if (cohort is null || !Partner.From(services.User).MayActIn(cohort.District)) return NotVisible.Problem("cohort");
         var (start, end) = (from ?? cohort.StartsOn, to ?? cohort.EndsOn);
         var check = new Validation();
         check.Period(start, end);
+        if (format is not (null or "json" or "csv")) check.Add("format", "format is json or csv.");
         if (check.Failed) return check.Problem();
-        var result = await figures.ComputeAsync(cohort.Id, null, start, end, cancellationToken);
-        return format == "csv"
-            ? TypedResults.Text(ProgrammeFigures.Csv(result), "text/csv; charset=utf-8")
-            : TypedResults.Ok(new { cohortId = cohort.Id, cohort.Name, cohort.District, from = start, to = end, figures = result });
+        var result = await services.Figures.ComputeAsync(cohort.Id, null, start, end, services.CancellationToken);
+        if (format == "csv") return TypedResults.Text(ProgrammeFigures.Csv(result), "text/csv; charset=utf-8");
+        return TypedResults.Ok(new SummaryResponse(cohort.Id, cohort.Name, cohort.District, start, end, result));
     }
 
     private static async Task<CohortResponse> ResponseAsync(LivelihoodsDbContext db, Cohort cohort, CancellationToken cancellationToken)

@@ -4,26 +4,33 @@ namespace Platform.Livelihoods.Apis;
 /// Development only: the Gaziosmanpaşa pilot of the seed texts: one cohort with a kitchen and a sewing
 /// workshop, 30 women, their products, four training sessions with attendance, a month of sales and the
 /// licence checklist of three women. Loading twice adds nothing. Names and addresses are fictitious.
+/// The pilot is run with the Gaziosmanpaşa municipality of the meetings demo directory, which this
+/// service knows only once meetings has published it: load <c>POST /api/v1/meetings/demo-data</c> first.
 /// </summary>
 public static class DemoDataApi
 {
     public const string PilotName = "Gaziosmanpaşa Kadın Girişimciliği Pilotu";
-    /// <summary>The partner municipality of the pilot as the demo knows it (livelihoods keeps no directory of its own).</summary>
-    public static readonly Guid GaziosmanpasaMunicipality = Guid.Parse("0b1f5a1e-6a2f-4c55-9d33-2021a0000001");
+    /// <summary>
+    /// The pilot's partner municipality as the meetings demo registers it (services/Meetings/Apis/DemoDataApi.cs).
+    /// Its id is made when meetings registers it (a version 7 GUID), so it is found by name, kind and district.
+    /// </summary>
+    public const string GaziosmanpasaMunicipality = "Gaziosmanpaşa Belediyesi";
 
     public sealed record DemoDataResponse(Guid CohortId, bool Created, int Entrepreneurs, int Sales);
 
     public static IEndpointRouteBuilder MapDemoDataApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/cohorts/demo-data", LoadAsync).RequireAuthorization(PartnerScopes.LivelihoodsWrite)
-            .WithTags("Cohorts").WithName("LoadLivelihoodsDemoData").WithSummary("Development only: load the Gaziosmanpaşa pilot of the seed texts");
+            .WithTags("Cohorts").WithName("LoadLivelihoodsDemoData")
+            .WithSummary("Development only: load the Gaziosmanpaşa pilot of the seed texts (after the meetings demo data, whose municipality runs it)")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
     private static readonly string[] GivenNames = ["Ayşe", "Fatma", "Zeynep", "Hatice", "Emine", "Meryem", "Elif", "Şeyma", "Esra", "Yasemin", "Amina", "Fatima", "Aisha", "Rania", "Leyla"];
     private static readonly string[] FamilyNames = ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Halabi", "Haddad", "Darwish", "Khatib", "Nasser", "Saleh", "Hamdan", "Kurdi", "Abbas", "Mansour"];
 
-    private static async Task<IResult> LoadAsync(ClaimsPrincipal user, LivelihoodsDbContext db, PersonalDataProtector protector, Placement placement, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DemoDataResponse>, ProblemHttpResult>> LoadAsync(ClaimsPrincipal user, LivelihoodsDbContext db, PersonalDataProtector protector, Placement placement, CancellationToken cancellationToken)
     {
         var partner = Partner.From(user);
         if (!partner.MayActIn("gaziosmanpasa")) return DistrictProblems.NotGranted(partner, "gaziosmanpasa");
@@ -31,11 +38,19 @@ public static class DemoDataApi
             return TypedResults.Ok(new DemoDataResponse(existing.Id, false, await db.Entrepreneurs.CountAsync(e => e.CohortId == existing.Id, cancellationToken),
                 await db.Sales.CountAsync(s => s.CohortId == existing.Id, cancellationToken)));
 
+        var municipality = await db.Institutions.AsNoTracking()
+            .Where(i => i.Name == GaziosmanpasaMunicipality && i.Kind == "municipality" && i.District == "gaziosmanpasa")
+            .OrderBy(i => i.RegisteredAt).ThenBy(i => i.Id).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        if (municipality is not { } gaziosmanpasaMunicipality)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Meetings demo data first",
+                detail: $"The pilot is run with {GaziosmanpasaMunicipality}, which livelihoods has not learnt from the stakeholder directory yet. "
+                    + "Load the meetings demo data first (POST /api/v1/meetings/demo-data), then try again in a moment.");
+
         var random = new Random(2021);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cohort = new Cohort
         {
-            Id = Guid.CreateVersion7(), Name = PilotName, District = "gaziosmanpasa", PartnerInstitutionId = GaziosmanpasaMunicipality,
+            Id = Guid.CreateVersion7(), Name = PilotName, District = "gaziosmanpasa", PartnerInstitutionId = gaziosmanpasaMunicipality,
             StartsOn = new DateOnly(2021, 2, 1), EndsOn = new DateOnly(2021, 6, 30), CreatedAt = DateTimeOffset.UtcNow,
         };
         var kitchen = new Workshop { Id = Guid.CreateVersion7(), CohortId = cohort.Id, Kind = "kitchen", Name = "Mutfak atölyesi", Capacity = 15, Location = "Gaziosmanpaşa Belediyesi Kadın Merkezi" };
@@ -105,7 +120,7 @@ public static class DemoDataApi
                 var step = LicenceSteps.InOrder[s];
                 db.LicenceSteps.Add(new LicenceStep
                 {
-                    Id = Guid.CreateVersion7(), EntrepreneurId = woman.Id, Step = step, CompletedOn = on, SupportingInstitutionId = GaziosmanpasaMunicipality,
+                    Id = Guid.CreateVersion7(), EntrepreneurId = woman.Id, Step = step, CompletedOn = on, SupportingInstitutionId = gaziosmanpasaMunicipality,
                     LicenceNumber = step == LicenceSteps.Granted ? "GOP-2021-IYR-0142" : null, RecordedBy = partner.ClientId,
                 });
                 if (step == LicenceSteps.Granted) woman.LicenceGrantedOn = on;

@@ -5,26 +5,35 @@ public static class LedgerApi
 {
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/entrepreneurs/{id:guid}").WithTags("Products and sales");
+        // Every route here is one woman's: 404 when she is not in the caller's districts.
+        var api = app.MapGroup("/api/v1/entrepreneurs/{id}").WithTags("Products and sales").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/products", AddProduct).RequireAuthorization(PartnerScopes.LivelihoodsWrite).WithName("AddProduct").WithSummary("Something she makes and sells, with its unit");
         api.MapGet("/products", ListProducts).RequireAuthorization(PartnerScopes.LivelihoodsRead).WithName("ListProducts").WithSummary("Her products");
         api.MapPost("/sales", RecordSale).RequireAuthorization(PartnerScopes.LivelihoodsWrite)
-            .WithName("RecordSale").WithSummary("A sale: quantity × unit price in TRY (kuruş), channel bazaar, shop, online or order");
+            .WithName("RecordSale").WithSummary("A sale: quantity × unit price in TRY (kuruş), channel bazaar, shop, online or order")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/sales", ListSales).RequireAuthorization(PartnerScopes.LivelihoodsRead).WithName("ListSales").WithSummary("Her sales ledger, reversals included, with the net total");
-        api.MapPost("/sales/{saleId:guid}/reverse", Reverse).RequireAuthorization(PartnerScopes.LivelihoodsWrite)
-            .WithName("ReverseSale").WithSummary("Correct a sale by a reversing entry (the sale is never edited); once per sale");
+        api.MapPost("/sales/{saleId}/reverse", Reverse).RequireAuthorization(PartnerScopes.LivelihoodsWrite)
+            .WithName("ReverseSale").WithSummary("Correct a sale by a reversing entry (the sale is never edited); once per sale")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
     public sealed record ProductRequest(string? Name, string? Unit);
     public sealed record SaleRequest(DateOnly? SoldOn, Guid? ProductId, decimal? Quantity, decimal? UnitPrice, string? Channel);
     public sealed record ReverseRequest(string? Reason);
+    public sealed record ProductResponse(Guid Id, Guid EntrepreneurId, string Name, string Unit)
+    {
+        public static ProductResponse From(Product p) => new(p.Id, p.EntrepreneurId, p.Name, p.Unit);
+    }
+    /// <summary>Her ledger: every line (reversals included) and what they add up to.</summary>
+    public sealed record LedgerResponse(IReadOnlyList<SaleResponse> Items, decimal Net);
     public sealed record SaleResponse(Guid Id, Guid ProductId, DateOnly SoldOn, decimal Quantity, decimal UnitPrice, decimal Total, string Channel, Guid? Reverses, string? Reason)
     {
         public static SaleResponse From(Sale s) => new(s.Id, s.ProductId, s.SoldOn, s.Quantity, s.UnitPrice, s.Total, s.Channel, s.Reverses, s.Reason);
     }
 
-    public static async Task<IResult> AddProduct(Guid id, ProductRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> AddProduct(Guid id, ProductRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
     {
         var check = new Validation();
         check.Required("name", request.Name);
@@ -34,15 +43,17 @@ public static class LedgerApi
         var product = new Product { Id = Guid.CreateVersion7(), EntrepreneurId = id, Name = request.Name!.Trim(), Unit = request.Unit!.Trim() };
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/entrepreneurs/{id}/products", product);
+        return TypedResults.Created($"/api/v1/entrepreneurs/{id}/products", ProductResponse.From(product));
     }
 
-    public static async Task<IResult> ListProducts(Guid id, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken) =>
-        await VisibleAsync(db, id, user, cancellationToken) is null
-            ? NotVisible.Problem("entrepreneur")
-            : TypedResults.Ok(await db.Products.AsNoTracking().Where(p => p.EntrepreneurId == id).OrderBy(p => p.Name).ToListAsync(cancellationToken));
+    public static async Task<Results<Ok<List<ProductResponse>>, ProblemHttpResult>> ListProducts(Guid id, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
+    {
+        if (await VisibleAsync(db, id, user, cancellationToken) is null) return NotVisible.Problem("entrepreneur");
+        var products = await db.Products.AsNoTracking().Where(p => p.EntrepreneurId == id).OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok(products.Select(ProductResponse.From).ToList());
+    }
 
-    public static async Task<IResult> RecordSale(Guid id, SaleRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<SaleResponse>, ValidationProblem, ProblemHttpResult>> RecordSale(Guid id, SaleRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var check = new Validation();
         if (request.SoldOn is not { } soldOn) check.Add("soldOn", "soldOn is required (yyyy-MM-dd).");
@@ -76,17 +87,20 @@ public static class LedgerApi
         return TypedResults.Created($"/api/v1/entrepreneurs/{id}/sales", SaleResponse.From(sale));
     }
 
-    public static async Task<IResult> ListSales(Guid id, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<LedgerResponse>, ProblemHttpResult>> ListSales(Guid id, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
     {
+        // Amounts and products only: nothing sealed is opened, so there is nothing to audit.
         if (await VisibleAsync(db, id, user, cancellationToken) is null) return NotVisible.Problem("entrepreneur");
         var sales = await db.Sales.AsNoTracking().Where(s => s.EntrepreneurId == id).OrderBy(s => s.SoldOn).ThenBy(s => s.RecordedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new { items = sales.Select(SaleResponse.From), net = sales.Sum(s => s.Total) });
+        return TypedResults.Ok(new LedgerResponse(sales.Select(SaleResponse.From).ToList(), sales.Sum(s => s.Total)));
     }
 
-    public static async Task<IResult> Reverse(Guid id, Guid saleId, ReverseRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<SaleResponse>, ValidationProblem, ProblemHttpResult>> Reverse(
+        Guid id, Guid saleId, ReverseRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why the sale is reversed (at most 500 characters)."] });
+        var check = new Validation();
+        check.Required("reason", request.Reason, 500);
+        if (check.Failed) return check.Problem();
         if (await VisibleAsync(db, id, user, cancellationToken) is null) return NotVisible.Problem("entrepreneur");
         var original = await db.Sales.SingleOrDefaultAsync(s => s.Id == saleId && s.EntrepreneurId == id, cancellationToken);
         if (original is null) return NotVisible.Problem("sale");

@@ -5,23 +5,25 @@ public static class LicensingApi
 {
     public static IEndpointRouteBuilder MapLicensingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/entrepreneurs/{id:guid}/licence").WithTags("Business licence");
+        var api = app.MapGroup("/api/v1/entrepreneurs/{id}/licence").WithTags("Business licence").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/", Get).RequireAuthorization(PartnerScopes.LivelihoodsRead).WithName("GetLicenceChecklist").WithSummary("Her checklist: each step done or open");
         api.MapPost("/steps", CompleteStep).RequireAuthorization(PartnerScopes.LivelihoodsWrite)
-            .WithName("CompleteLicenceStep").WithSummary("application-filed, documents-submitted, inspection-passed, licence-granted (with number): in this order");
+            .WithName("CompleteLicenceStep")
+            .WithSummary("application-filed, documents-submitted, inspection-passed, licence-granted (with number): in this order; the supporting institution is one of the directory")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
     public sealed record StepRequest(string? Step, DateOnly? CompletedOn, string? LicenceNumber, Guid? SupportingInstitutionId);
     public sealed record StepResponse(string Step, bool Done, DateOnly? CompletedOn, string? LicenceNumber, Guid? SupportingInstitutionId);
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<StepResponse>>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
     {
         if (await LedgerApi.VisibleAsync(db, id, user, cancellationToken) is null) return NotVisible.Problem("entrepreneur");
         return TypedResults.Ok(await ChecklistAsync(db, id, cancellationToken));
     }
 
-    public static async Task<IResult> CompleteStep(Guid id, StepRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<StepResponse>>, ValidationProblem, ProblemHttpResult>> CompleteStep(Guid id, StepRequest request, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
     {
         var check = new Validation();
         check.OneOf("step", request.Step, LicenceSteps.InOrder);
@@ -38,6 +40,8 @@ public static class LicensingApi
             return TypedResults.Problem(statusCode: 409, title: "Out of order", detail: $"{missing} comes before {request.Step}.");
         if (done.Select(s => s.CompletedOn).DefaultIfEmpty(DateOnly.MinValue).Max() > request.CompletedOn)
             return TypedResults.Problem(statusCode: 409, title: "Out of order", detail: $"{request.Step} cannot be done before the step before it.");
+        if (request.SupportingInstitutionId is { } supporter && !await db.KnowsInstitutionAsync(supporter, cancellationToken))
+            return InstitutionReferences.Unknown("supportingInstitutionId");
 
         db.LicenceSteps.Add(new LicenceStep
         {

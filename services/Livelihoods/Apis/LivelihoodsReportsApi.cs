@@ -6,25 +6,31 @@ public static class LivelihoodsReportsApi
     public static IEndpointRouteBuilder MapLivelihoodsReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/reports/livelihoods", Report).WithTags("Reports").RequireAuthorization(PartnerScopes.LivelihoodsRead)
-            .WithName("LivelihoodsReport").WithSummary("Enrolled, attendance, sales and income per woman per month, first sales, licences of a district; ?format=csv for CSV");
+            .WithName("LivelihoodsReport").WithSummary("Enrolled, attendance, sales and income per woman per month, first sales, licences of a district; ?format=csv for CSV")
+            .ProducesCsvToo().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    public static async Task<IResult> Report(string? district, DateOnly? from, DateOnly? to, string? format, ClaimsPrincipal user, ProgrammeFigures figures, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>What the report and the cohort summary read with: the caller, the figures and the clock.</summary>
+    public sealed record ReportServices(ClaimsPrincipal User, LivelihoodsDbContext Db, ProgrammeFigures Figures, TimeProvider Clock, CancellationToken CancellationToken);
+
+    public sealed record ReportResponse(string? District, DateOnly From, DateOnly To, ProgrammeFigures.Figures Figures);
+
+    public static async Task<Results<Ok<ReportResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> Report(
+        string? district, DateOnly? from, DateOnly? to, string? format, [AsParameters] ReportServices services)
     {
-        var today = IstanbulTime.Today(clock);
+        var today = IstanbulTime.Today(services.Clock);
         var (start, end) = (from ?? today.AddMonths(-3), to ?? today);
         var check = new Validation();
         if (district is not null) check.District("district", district);
         check.Period(start, end);
         if (format is not (null or "json" or "csv")) check.Add("format", "format is json or csv.");
         if (check.Failed) return check.Problem();
-        var partner = Partner.From(user);
+        var partner = Partner.From(services.User);
         if (district is not null && !partner.MayActIn(district)) return DistrictProblems.NotGranted(partner, district);
         IReadOnlyCollection<string>? districts = district is not null ? [district] : partner.ActsInAllDistricts ? null : partner.Districts;
-        var result = await figures.ComputeAsync(null, districts, start, end, cancellationToken);
-        return format == "csv"
-            ? TypedResults.Text(ProgrammeFigures.Csv(result), "text/csv; charset=utf-8")
-            : TypedResults.Ok(new { district, from = start, to = end, figures = result });
+        var result = await services.Figures.ComputeAsync(null, districts, start, end, services.CancellationToken);
+        if (format == "csv") return TypedResults.Text(ProgrammeFigures.Csv(result), "text/csv; charset=utf-8");
+        return TypedResults.Ok(new ReportResponse(district, start, end, result));
     }
 }

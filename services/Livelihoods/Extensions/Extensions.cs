@@ -10,7 +10,11 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<LivelihoodsDbContext>("livelihoodsdb");
-        builder.AddPlatformMessaging<LivelihoodsDbContext>(bus => bus.AddConsumer<ReferralMadeConsumer>());
+        builder.AddPlatformMessaging<LivelihoodsDbContext>(bus =>
+        {
+            bus.AddConsumer<ReferralMadeConsumer>();
+            bus.AddConsumer<InstitutionRegisteredConsumer>();
+        });
         builder.Services.AddIdempotentPosts<LivelihoodsDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPersonalDataProtection<LivelihoodsDbContext>();

@@ -12,6 +12,7 @@ public sealed class LivelihoodsDbContext(DbContextOptions<LivelihoodsDbContext> 
     public DbSet<Sale> Sales => Set<Sale>();
     public DbSet<Training> Trainings => Set<Training>();
     public DbSet<LicenceStep> LicenceSteps => Set<LicenceStep>();
+    public DbSet<KnownInstitution> Institutions => Set<KnownInstitution>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

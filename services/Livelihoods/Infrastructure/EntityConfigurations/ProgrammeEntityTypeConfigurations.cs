@@ -109,3 +109,18 @@ public sealed class LicenceStepEntityTypeConfiguration : IEntityTypeConfiguratio
         step.Property(s => s.RecordedBy).HasMaxLength(100);
     }
 }
+
+public sealed class KnownInstitutionEntityTypeConfiguration : IEntityTypeConfiguration<KnownInstitution>
+{
+    public void Configure(EntityTypeBuilder<KnownInstitution> institution)
+    {
+        institution.ToTable("institutions");
+        // The id is the meetings service's: never generated here.
+        institution.Property(i => i.Id).ValueGeneratedNever();
+        // The demo pilot finds its municipality by name, kind and district.
+        institution.HasIndex(i => new { i.District, i.Kind });
+        institution.Property(i => i.Name).HasMaxLength(200);
+        institution.Property(i => i.Kind).HasMaxLength(40);
+        institution.Property(i => i.District).HasMaxLength(40);
+    }
+}

@@ -210,6 +210,42 @@ namespace Platform.Livelihoods.Infrastructure.Migrations
                     b.ToTable("entrepreneurs", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Livelihoods.Model.KnownInstitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("district");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions");
+
+                    b.HasIndex("District", "Kind")
+                        .HasDatabaseName("ix_institutions_district_kind");
+
+                    b.ToTable("institutions", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Livelihoods.Model.LicenceStep", b =>
                 {
                     b.Property<Guid>("Id")
