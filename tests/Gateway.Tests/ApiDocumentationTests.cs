@@ -62,6 +62,52 @@ public sealed class ApiDocumentationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Every_operation_of_every_document_declares_its_success_response_with_a_schema_and_its_problem_answers()
+    {
+        var missing = new List<string>();
+        var operations = 0;
+        foreach (var service in Services)
+        {
+            var document = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/openapi/{service}/v1.json");
+            foreach (var path in document.GetProperty("paths").EnumerateObject())
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete"))
+            {
+                operations++;
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name} ({service})";
+                var responses = operation.Value.GetProperty("responses").EnumerateObject().ToList();
+                var success = responses.Where(r => r.Name.StartsWith('2')).ToList();
+                if (success.Count == 0) missing.Add($"{name}: no success response");
+                foreach (var response in success.Where(r => r.Name is not ("202" or "204")))
+                    if (!HasSchema(response.Value, out var type)) missing.Add($"{name}: {response.Name} without a schema");
+                    else if (type is "{}") missing.Add($"{name}: {response.Name} with an empty schema");
+                if (!responses.Any(r => r.Name.StartsWith('4') && HasSchema(r.Value, out _, "application/problem+json")))
+                    missing.Add($"{name}: no problem response");
+                if (path.Name.Contains("{id}", StringComparison.Ordinal) && !responses.Any(r => r.Name == "404"))
+                    missing.Add($"{name}: no 404 for an id that is not there");
+                if (operation.Value.TryGetProperty("requestBody", out _) && !responses.Any(r => r.Name == "400"))
+                    missing.Add($"{name}: no 400 for a body that cannot be read");
+            }
+        }
+
+        Assert.True(operations >= 60, $"only {operations} operations");
+        Assert.True(missing.Count == 0, string.Join('\n', missing));
+    }
+
+    /// <summary>A response with a body of <paramref name="contentType"/> (any, when null) described by a schema.</summary>
+    private static bool HasSchema(JsonElement response, out string schema, string? contentType = null)
+    {
+        schema = "";
+        if (!response.TryGetProperty("content", out var content)) return false;
+        foreach (var media in content.EnumerateObject().Where(m => contentType is null || m.Name == contentType))
+            if (media.Value.TryGetProperty("schema", out var found))
+            {
+                schema = found.GetRawText().Replace(" ", "").Replace("\n", "");
+                return true;
+            }
+        return false;
+    }
+
+    [Fact]
     public async Task The_docs_page_offers_every_services_document()
     {
         var page = await platform.Gateway.GetStringAsync("/docs/");
