@@ -11,6 +11,20 @@ public static class PartnerOpenApi
 {
     public const string SchemeName = "partner";
 
+    /// <summary>RFC 9457 problem details, for the answers the document adds to every operation.</summary>
+    private static readonly OpenApiSchema ProblemSchema = new()
+    {
+        Type = JsonSchemaType.Object,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int32" },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+        },
+    };
+
     /// <summary>
     /// The service's OpenAPI document as partners see it through the gateway: the gateway as server,
     /// the client-credentials flow with this service's scopes, and on each operation the scope it needs.
@@ -58,7 +72,11 @@ public static class PartnerOpenApi
                 });
                 operation.Responses ??= new OpenApiResponses();
                 operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid access token" });
-                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token lacks the scope, or the partner may not act in that district" });
+                operation.Responses.TryAdd("403", new OpenApiResponse
+                {
+                    Description = "The token lacks the scope, or the partner may not act in that district",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = ProblemSchema } },
+                });
                 return Task.CompletedTask;
             });
             // Request strings are read by a converter of our own (it refuses NUL and unpaired surrogates), and
