@@ -127,6 +127,11 @@ public static class MeetingChangesApi
         return MeetingHttp.WithETag(TypedResults.Ok(MeetingResponse.From(meeting)), http, meeting);
     }
 
+    /// <summary>For a change that needs no await: applied (save it and answer the meeting) or refused.</summary>
+    internal static readonly Task<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>?> Applied = Task.FromResult<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>?>(null);
+
+    internal static Task<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>?> Refused(ProblemHttpResult refusal) => Task.FromResult<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>?>(refusal);
+
     /// <summary>What any change of a meeting can be refused with (400 comes with the validation problem).</summary>
     internal static RouteHandlerBuilder ProducesChangeProblems(this RouteHandlerBuilder route) => route
         .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)

@@ -25,12 +25,12 @@ public static class MeetingOutcomesApi
             var attended = (request.AttendedContactIds ?? []).ToHashSet();
             var strangers = attended.Where(c => meeting.Invitees.All(i => i.ContactId != c)).ToList();
             if (strangers.Count > 0)
-                return Task.FromResult<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>?>(MeetingHttp.Unprocessable(new Dictionary<string, string[]>
+                return MeetingChangesApi.Refused(MeetingHttp.Unprocessable(new Dictionary<string, string[]>
                 {
                     ["attendedContactIds"] = [$"Not invited to this meeting: {string.Join(", ", strangers)}."],
                 }));
             // Recording the same attendance again changes nothing and tells nobody twice.
-            if (meeting.Invitees.All(i => i.Attended == attended.Contains(i.ContactId))) return Task.FromResult<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>?>(null);
+            if (meeting.Invitees.All(i => i.Attended == attended.Contains(i.ContactId))) return MeetingChangesApi.Applied;
             foreach (var invitee in meeting.Invitees) invitee.Attended = attended.Contains(invitee.ContactId);
             changing.Db.PublishOnCommit(new AttendanceRecorded
             {
@@ -40,7 +40,7 @@ public static class MeetingOutcomesApi
                 AbsentContactIds = meeting.Invitees.Where(i => i.Attended == false).Select(i => i.ContactId).Order().ToList(),
                 RecordedAt = changing.Clock.GetUtcNow(),
             }, meeting.Id);
-            return Task.FromResult<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>?>(null);
+            return MeetingChangesApi.Applied;
         });
 
     public static Task<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>> PublishMinutes(Guid id, MinutesRequest request, [AsParameters] MeetingChangesApi.Changing changing) =>
