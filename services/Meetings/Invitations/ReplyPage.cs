@@ -87,22 +87,24 @@ internal static class ReplyPage
         var body = new StringBuilder();
         if (recorded is not null)
             body.Append($"""<p class="done" role="status">{E(t.Recorded[recorded])}</p>""").Append('\n');
-        body.Append($"<h1>{E(meeting.Title)}</h1>\n<dl>\n");
+        // Partner-entered values (a Turkish title on an Arabic page) keep their own direction: dir="auto".
+        body.Append($"<h1 dir=\"auto\">{E(meeting.Title)}</h1>\n<dl>\n");
         body.Append($"""<dt>{E(t.When)}</dt><dd><time datetime="{starts.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)}">{E(starts.ToString("dddd d MMMM yyyy HH:mm", t.Culture))}</time>–{E(ends.ToString(ends.Date == starts.Date ? "HH:mm" : "dddd d MMMM yyyy HH:mm", t.Culture))} ({E(t.IstanbulTime)})</dd>""").Append('\n');
         if (!string.IsNullOrWhiteSpace(meeting.Location))
-            body.Append($"<dt>{E(t.Where)}</dt><dd>{E(meeting.Location)}</dd>\n");
+            body.Append($"<dt>{E(t.Where)}</dt><dd dir=\"auto\">{E(meeting.Location)}</dd>\n");
         if (!string.IsNullOrWhiteSpace(meeting.OnlineUrl))
         {
             // Only an http(s) address becomes a link (never javascript: or data:); the page's address holds the token, so no referrer.
             var online = Uri.TryCreate(meeting.OnlineUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
                 ? $"""<a href="{E(url.AbsoluteUri)}" rel="noopener noreferrer">{E(meeting.OnlineUrl)}</a>"""
                 : E(meeting.OnlineUrl);
-            body.Append($"<dt>{E(t.Online)}</dt><dd>{online}</dd>\n");
+            body.Append($"<dt>{E(t.Online)}</dt><dd dir=\"ltr\">{online}</dd>\n");
         }
         body.Append($"""<dt>{E(t.YourReply)}</dt><dd class="reply">{E(t.ReplyNames.GetValueOrDefault(currentReply, currentReply))}</dd>""").Append("\n</dl>\n");
         body.Append($"<p>{E(recorded is null ? t.Choose : t.ChangeLater)}</p>\n<div class=\"answers\">\n");
-        foreach (var (answer, label) in t.Buttons)
+        foreach (var answer in (string[])["accept", "decline", "tentative"])
         {
+            var label = t.Buttons[answer];
             var css = answer == suggested ? " class=\"suggested\"" : "";
             // No action: the form posts to the address of the page itself, whatever gateway path it was opened through.
             body.Append($"""<form method="post"><input type="hidden" name="reply" value="{answer}"><button type="submit"{css}>{E(label)}</button></form>""").Append('\n');
