@@ -26,6 +26,71 @@ public sealed class OutcomeTests(MeetingsService service)
     }
 
     [Fact]
+    public async Task Recording_attendance_publishes_AttendanceRecorded_with_ids_only_once_per_change()
+    {
+        using var partner = service.Partner();
+        var scenario = await MeetingScenario.CreateAsync(partner);
+        var (id, _, _) = await scenario.ScheduleAsync(partner);
+
+        var recorded = await partner.PutAsJsonAsync($"/api/v1/meetings/{id}/attendance", new { attendedContactIds = new[] { scenario.TurkishInvitee } });
+        var same = await partner.PutAsJsonAsync($"/api/v1/meetings/{id}/attendance", new { attendedContactIds = new[] { scenario.TurkishInvitee } });
+        var corrected = await partner.PutAsJsonAsync($"/api/v1/meetings/{id}/attendance", new { attendedContactIds = new[] { scenario.TurkishInvitee, scenario.ArabicInvitee } });
+        var stranger = await partner.PutAsJsonAsync($"/api/v1/meetings/{id}/attendance", new { attendedContactIds = new[] { Guid.NewGuid() } });
+
+        Assert.All(new[] { recorded, same, corrected }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, stranger.StatusCode);
+        var events = await service.EventsOfAsync(id);
+        Assert.Equal(["MeetingScheduled", "AttendanceRecorded", "AttendanceRecorded"], events.Select(e => e.Type));
+        var first = events[1].Body;
+        Assert.Equal(id, first.GetProperty("meetingId").GetGuid());
+        Assert.Equal("umraniye", first.GetProperty("district").GetString());
+        Assert.Equal([scenario.TurkishInvitee], first.GetProperty("attendedContactIds").EnumerateArray().Select(c => c.GetGuid()));
+        Assert.Equal([scenario.ArabicInvitee], first.GetProperty("absentContactIds").EnumerateArray().Select(c => c.GetGuid()));
+        Assert.Empty(events[2].Body.GetProperty("absentContactIds").EnumerateArray());
+        // Ids and codes only: no names or addresses travel with it.
+        Assert.Equal(["absentContactIds", "attendedContactIds", "district", "meetingId", "recordedAt"], first.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Closing_or_dropping_an_action_item_publishes_ActionItemClosed_once()
+    {
+        using var partner = service.Partner();
+        var scenario = await MeetingScenario.CreateAsync(partner, "beykoz");
+        var (meeting, _, _) = await scenario.ScheduleAsync(partner, new DateTimeOffset(2031, 1, 5, 7, 0, 0, TimeSpan.Zero));
+        (await partner.PostAsJsonAsync($"/api/v1/meetings/{meeting}/minutes", new
+        {
+            summary = "Eğitime erişim görüşüldü.",
+            decisions = Array.Empty<string>(),
+            actionItems = new[]
+            {
+                new { description = "Okul kayıt rehberini dağıtmak", ownerInstitutionId = scenario.Presenter, dueOn = "2031-02-01" },
+                new { description = "Tercüman listesini güncellemek", ownerInstitutionId = scenario.Host, dueOn = "2031-03-01" },
+            },
+        })).EnsureSuccessStatusCode();
+        var items = (await partner.GetFromJsonAsync<JsonElement>("/api/v1/action-items?district=beykoz")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("id").GetGuid()).ToList();
+
+        var done = await partner.PatchAsJsonAsync($"/api/v1/action-items/{items[0]}", new { status = "done" });
+        var dropped = await partner.PatchAsJsonAsync($"/api/v1/action-items/{items[1]}", new { status = "dropped" });
+        var again = await partner.PatchAsJsonAsync($"/api/v1/action-items/{items[1]}", new { status = "done" });
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, dropped.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var (type, body) = Assert.Single(await service.EventsOfAsync(items[0]));
+        Assert.Equal("ActionItemClosed", type);
+        Assert.Equal(items[0], body.GetProperty("actionItemId").GetGuid());
+        Assert.Equal(meeting, body.GetProperty("meetingId").GetGuid());
+        Assert.Equal(scenario.Presenter, body.GetProperty("ownerInstitutionId").GetGuid());
+        Assert.Equal("done", body.GetProperty("status").GetString());
+        var (droppedType, droppedBody) = Assert.Single(await service.EventsOfAsync(items[1]));
+        Assert.Equal("ActionItemClosed", droppedType);
+        Assert.Equal("dropped", droppedBody.GetProperty("status").GetString());
+        Assert.Equal("beykoz", droppedBody.GetProperty("district").GetString());
+        Assert.False(droppedBody.TryGetProperty("description", out _));
+    }
+
+    [Fact]
     public async Task Minutes_are_published_once_with_their_action_items_which_join_the_districts_next_agenda_until_closed()
     {
         using var partner = service.Partner();

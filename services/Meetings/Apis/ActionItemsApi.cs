@@ -15,14 +15,16 @@ public static class ActionItemsApi
     {
         var api = app.MapGroup("/api/v1/action-items").WithTags("Action items");
         api.MapGet("/", List).RequireAuthorization(PartnerScopes.MeetingsRead).WithName("ListActionItems")
-            .WithSummary("Action items by district and status, earliest due first; paged").Produces<Page<ActionItemResponse>>();
-        api.MapPatch("/{id:guid}", Close).RequireAuthorization(PartnerScopes.MeetingsWrite).WithName("CloseActionItem")
+            .WithSummary("Action items by district and status, earliest due first; paged")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPatch("/{id}", Close).RequireAuthorization(PartnerScopes.MeetingsWrite).WithName("CloseActionItem")
             .WithSummary("Close an action item as done or dropped (If-Match honoured)")
-            .Produces<ActionItemResponse>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
 
-    public static async Task<IResult> List(string? district, string? status, int? page, int? pageSize, ClaimsPrincipal user, MeetingsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<ActionItemResponse>>, ValidationProblem, ProblemHttpResult>> List(string? district, string? status, int? page, int? pageSize, ClaimsPrincipal user, MeetingsDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var paging = PageRequest.From(page, pageSize, errors);
@@ -45,14 +47,14 @@ public static class ActionItemsApi
         return TypedResults.Ok(new Page<ActionItemResponse>(items.Select(ActionItemResponse.From).ToList(), paging.Page, paging.PageSize, total));
     }
 
-    public static async Task<IResult> Close(Guid id, CloseActionItemRequest request, HttpContext http, ClaimsPrincipal user,
+    public static async Task<Results<Ok<ActionItemResponse>, ValidationProblem, ProblemHttpResult>> Close(Guid id, CloseActionItemRequest request, HttpContext http, ClaimsPrincipal user,
         MeetingsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.Status is null || !ActionItemStatuses.Closing.Contains(request.Status))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["The status is done or dropped."] });
         if (!ETags.TryReadIfMatch(http.Request, out var expected)) return ETags.Malformed();
         var item = await db.ActionItems.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (item is null) return TypedResults.NotFound();
+        if (item is null) return MeetingHttp.NotFound("action item");
         var partner = Partner.From(user);
         if (!partner.MayActIn(item.District)) return DistrictProblems.NotGranted(partner, item.District);
         if (expected is not null && expected != item.Version) return ETags.Stale(item.Version);
@@ -60,6 +62,11 @@ public static class ActionItemsApi
             return TypedResults.Problem(statusCode: 409, title: "Already closed", detail: $"This action item is {item.Status} already.");
         item.Status = request.Status;
         item.ClosedAt = clock.GetUtcNow();
+        db.PublishOnCommit(new ActionItemClosed
+        {
+            ActionItemId = item.Id, MeetingId = item.MeetingId, District = item.District, OwnerInstitutionId = item.OwnerInstitutionId,
+            Status = item.Status, ClosedAt = item.ClosedAt.Value,
+        }, item.Id);
         try { await db.SaveChangesAsync(cancellationToken); }
         catch (DbUpdateConcurrencyException) { return ETags.Stale(await db.ActionItems.Where(a => a.Id == id).Select(a => a.Version).SingleAsync(CancellationToken.None)); }
         http.Response.Headers.ETag = ETags.Of(item.Version);

@@ -14,7 +14,8 @@ public static class DemoDataApi
     public static IEndpointRouteBuilder MapDemoDataApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/meetings/demo-data", LoadAsync).RequireAuthorization(PartnerScopes.MeetingsWrite)
-            .WithTags("Meetings").WithName("LoadDemoData").WithSummary("Development only: load the seed texts' meetings");
+            .WithTags("Meetings").WithName("LoadDemoData").WithSummary("Development only: load the seed texts' meetings")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
@@ -33,7 +34,7 @@ public static class DemoDataApi
         new("جمعية التضامن مع اللاجئين", "ngo", "gaziosmanpasa", [("سارة الحلبي", "sara.halabi@tadamun.example.org", "ar", "منسقة الحالات")]),
     ];
 
-    public static async Task<IResult> LoadAsync(ClaimsPrincipal user, MeetingsDbContext db, MeetingScheduling scheduling, StakeholderDirectory directory, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DemoDataResponse>, ProblemHttpResult>> LoadAsync(ClaimsPrincipal user, MeetingsDbContext db, MeetingScheduling scheduling, StakeholderDirectory directory, CancellationToken cancellationToken)
     {
         var partner = Partner.From(user);
         if (!partner.ActsInAllDistricts) return DistrictProblems.NotGranted(partner, null);

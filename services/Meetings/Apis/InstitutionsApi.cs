@@ -12,19 +12,23 @@ public static class InstitutionsApi
         api.MapPost("/", RegisterInstitution)
             .RequireAuthorization(PartnerScopes.MeetingsWrite)
             .WithName("RegisterInstitution")
-            .WithSummary("Register a stakeholder institution in the directory");
+            .WithSummary("Register a stakeholder institution in the directory")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/", ListInstitutions)
             .RequireAuthorization(PartnerScopes.MeetingsRead)
             .WithName("ListInstitutions")
-            .WithSummary("Search the directory by name (Turkish case rules), district and kind; paged");
-        api.MapGet("/{id:guid}", GetInstitution)
+            .WithSummary("Search the directory by name (Turkish case rules), district and kind; paged")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/{id}", GetInstitution)
             .RequireAuthorization(PartnerScopes.MeetingsRead)
             .WithName("GetInstitution")
-            .WithSummary("One institution with its focal points");
-        api.MapPost("/{id:guid}/contacts", AddContact)
+            .WithSummary("One institution with its focal points")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id}/contacts", AddContact)
             .RequireAuthorization(PartnerScopes.MeetingsWrite)
             .WithName("AddContact")
-            .WithSummary("Add a focal point (the person invitations go to) to an institution");
+            .WithSummary("Add a focal point (the person invitations go to) to an institution")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -43,7 +47,7 @@ public static class InstitutionsApi
                 withContacts ? institution.Contacts.OrderBy(c => c.FullName, StringComparer.Ordinal).Select(ContactResponse.From).ToList() : null);
     }
 
-    public static async Task<IResult> RegisterInstitution(
+    public static async Task<Results<Created<InstitutionResponse>, ValidationProblem, ProblemHttpResult>> RegisterInstitution(
         RegisterInstitutionRequest request, ClaimsPrincipal user, MeetingsDbContext db, StakeholderDirectory directory, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
@@ -57,7 +61,7 @@ public static class InstitutionsApi
         return TypedResults.Created($"/api/v1/institutions/{institution.Id}", InstitutionResponse.From(institution, withContacts: true));
     }
 
-    public static async Task<IResult> ListInstitutions(
+    public static async Task<Results<Ok<Page<InstitutionResponse>>, ValidationProblem, ProblemHttpResult>> ListInstitutions(
         string? q, string? district, string? kind, int? page, int? pageSize, ClaimsPrincipal user, MeetingsDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -84,10 +88,10 @@ public static class InstitutionsApi
         return TypedResults.Ok(new Page<InstitutionResponse>(items.Select(i => InstitutionResponse.From(i)).ToList(), paging.Page, paging.PageSize, total));
     }
 
-    public static async Task<IResult> GetInstitution(Guid id, ClaimsPrincipal user, MeetingsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult>> GetInstitution(Guid id, ClaimsPrincipal user, MeetingsDbContext db, CancellationToken cancellationToken)
     {
         var institution = await db.Institutions.AsNoTracking().Include(i => i.Contacts).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (institution is null) return TypedResults.NotFound();
+        if (institution is null) return MeetingHttp.NotFound("institution");
         // A district's stakeholders and their focal points are for the partners acting there;
         // city-wide bodies are everyone's.
         var partner = Partner.From(user);
@@ -96,11 +100,11 @@ public static class InstitutionsApi
         return TypedResults.Ok(InstitutionResponse.From(institution, withContacts: true));
     }
 
-    public static async Task<IResult> AddContact(
+    public static async Task<Results<Created<ContactResponse>, ValidationProblem, ProblemHttpResult>> AddContact(
         Guid id, AddContactRequest request, ClaimsPrincipal user, MeetingsDbContext db, StakeholderDirectory directory, CancellationToken cancellationToken)
     {
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (institution is null) return TypedResults.NotFound();
+        if (institution is null) return MeetingHttp.NotFound("institution");
         var errors = Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var partner = Partner.From(user);

@@ -59,6 +59,10 @@ internal static class MeetingHttp
         return result;
     }
 
+    /// <summary>404 as problem details, so every refusal of a route has the same shape.</summary>
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such {what}", detail: $"There is no {what} with this id.");
+
     public static ProblemHttpResult Cancelled(Meeting meeting) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
         title: "Meeting cancelled",

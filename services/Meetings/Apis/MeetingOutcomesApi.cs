@@ -9,35 +9,44 @@ public static class MeetingOutcomesApi
 
     public static IEndpointRouteBuilder MapMeetingOutcomesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/meetings/{id:guid}").WithTags("Meetings").RequireAuthorization(PartnerScopes.MeetingsWrite);
+        var api = app.MapGroup("/api/v1/meetings/{id}").WithTags("Meetings").RequireAuthorization(PartnerScopes.MeetingsWrite);
         api.MapPut("/attendance", RecordAttendance).WithName("RecordAttendance")
             .WithSummary("Record who attended (every other invitee is marked absent)")
-            .Produces<MeetingResponse>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+            .ProducesChangeProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/minutes", PublishMinutes).WithName("PublishMinutes")
             .WithSummary("Publish the minutes with decisions and action items; invitees are sent them")
-            .Produces<MeetingResponse>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+            .ProducesChangeProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
-    public static Task<IResult> RecordAttendance(Guid id, AttendanceRequest request, HttpContext http, ClaimsPrincipal user,
-        MeetingsDbContext db, CancellationToken cancellationToken) =>
-        MeetingChangesApi.ChangeAsync(id, http, user, db, meeting =>
+    public static Task<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>> RecordAttendance(Guid id, AttendanceRequest request, [AsParameters] MeetingChangesApi.Changing changing) =>
+        MeetingChangesApi.ChangeAsync(id, changing, meeting =>
         {
             var attended = (request.AttendedContactIds ?? []).ToHashSet();
             var strangers = attended.Where(c => meeting.Invitees.All(i => i.ContactId != c)).ToList();
             if (strangers.Count > 0)
-                return Task.FromResult<IResult?>(MeetingHttp.Unprocessable(new Dictionary<string, string[]>
+                return MeetingChangesApi.Refused(MeetingHttp.Unprocessable(new Dictionary<string, string[]>
                 {
                     ["attendedContactIds"] = [$"Not invited to this meeting: {string.Join(", ", strangers)}."],
                 }));
+            // Recording the same attendance again changes nothing and tells nobody twice.
+            if (meeting.Invitees.All(i => i.Attended == attended.Contains(i.ContactId))) return MeetingChangesApi.Applied;
             foreach (var invitee in meeting.Invitees) invitee.Attended = attended.Contains(invitee.ContactId);
-            return Task.FromResult<IResult?>(null);
-        }, cancellationToken);
+            changing.Db.PublishOnCommit(new AttendanceRecorded
+            {
+                MeetingId = meeting.Id,
+                District = meeting.District,
+                AttendedContactIds = meeting.Invitees.Where(i => i.Attended == true).Select(i => i.ContactId).Order().ToList(),
+                AbsentContactIds = meeting.Invitees.Where(i => i.Attended == false).Select(i => i.ContactId).Order().ToList(),
+                RecordedAt = changing.Clock.GetUtcNow(),
+            }, meeting.Id);
+            return MeetingChangesApi.Applied;
+        });
 
-    public static Task<IResult> PublishMinutes(Guid id, MinutesRequest request, HttpContext http, ClaimsPrincipal user,
-        MeetingsDbContext db, MeetingSnapshots snapshots, TimeProvider clock, CancellationToken cancellationToken) =>
-        MeetingChangesApi.ChangeAsync(id, http, user, db, async meeting =>
+    public static Task<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>> PublishMinutes(Guid id, MinutesRequest request, [AsParameters] MeetingChangesApi.Changing changing) =>
+        MeetingChangesApi.ChangeAsync(id, changing, async meeting =>
         {
+            var (db, snapshots, clock, cancellationToken) = (changing.Db, changing.Snapshots, changing.Clock, changing.CancellationToken);
             if (meeting.Minutes is not null)
                 return TypedResults.Problem(statusCode: 409, title: "Minutes already published", detail: "The minutes of this meeting were published already.");
             var errors = new Dictionary<string, string[]>();
@@ -91,5 +100,5 @@ public static class MeetingOutcomesApi
                 PublishedAt = now,
             }, meeting.Id);
             return null;
-        }, cancellationToken);
+        });
 }

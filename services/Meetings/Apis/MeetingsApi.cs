@@ -9,17 +9,17 @@ public static class MeetingsApi
         api.MapPost("/", ScheduleMeeting).RequireAuthorization(PartnerScopes.MeetingsWrite)
             .WithName("ScheduleMeeting")
             .WithSummary("Schedule a meeting; invitees get invitations; the district's open action items join the agenda")
-            .Produces<MeetingResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(422);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListMeetings).RequireAuthorization(PartnerScopes.MeetingsRead)
             .WithName("ListMeetings").WithSummary("Meetings by district and time window, soonest first; paged")
-            .Produces<Page<MeetingResponse>>();
-        api.MapGet("/{id:guid}", GetMeeting).RequireAuthorization(PartnerScopes.MeetingsRead)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/{id}", GetMeeting).RequireAuthorization(PartnerScopes.MeetingsRead)
             .WithName("GetMeeting").WithSummary("One meeting, with its ETag")
-            .Produces<MeetingResponse>().ProducesProblem(404);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    public static async Task<IResult> ScheduleMeeting(
+    public static async Task<Results<Created<MeetingResponse>, ValidationProblem, ProblemHttpResult>> ScheduleMeeting(
         ScheduleMeetingRequest request, ClaimsPrincipal user, HttpContext http, MeetingsDbContext db, MeetingScheduling scheduling, CancellationToken cancellationToken)
     {
         var partner = Partner.From(user);
@@ -32,10 +32,10 @@ public static class MeetingsApi
         return MeetingHttp.WithETag(TypedResults.Created($"/api/v1/meetings/{meeting.Id}", MeetingResponse.From(meeting)), http, meeting);
     }
 
-    public static async Task<IResult> GetMeeting(Guid id, ClaimsPrincipal user, HttpContext http, MeetingsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> GetMeeting(Guid id, ClaimsPrincipal user, HttpContext http, MeetingsDbContext db, CancellationToken cancellationToken)
     {
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting is null) return TypedResults.NotFound();
+        if (meeting is null) return MeetingHttp.NotFound("meeting");
         var partner = Partner.From(user);
         if (!partner.MayActIn(meeting.District)) return DistrictProblems.NotGranted(partner, meeting.District);
         return MeetingHttp.WithETag(TypedResults.Ok(MeetingResponse.From(meeting)), http, meeting);
@@ -43,7 +43,7 @@ public static class MeetingsApi
 
     /// <param name="from">Meetings starting at or after this time (ISO 8601 with offset).</param>
     /// <param name="to">Meetings starting before this time (ISO 8601 with offset).</param>
-    public static async Task<IResult> ListMeetings(
+    public static async Task<Results<Ok<Page<MeetingResponse>>, ValidationProblem, ProblemHttpResult>> ListMeetings(
         string? district, string? from, string? to, int? page, int? pageSize, ClaimsPrincipal user, MeetingsDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
