@@ -45,6 +45,8 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
         }
         if (BindFailure().Match(bad.Message) is { Success: true } binding)
             return (binding.Groups["name"].Value, $"{binding.Groups["name"].Value} must be a {Friendly(binding.Groups["type"].Value)}.");
+        if (bad.Message.Contains("no body was provided", StringComparison.Ordinal))
+            return ("body", "The request needs a JSON body.");
         if (RequiredMissing().Match(bad.Message) is { Success: true } missing)
             return missing.Groups["source"].Value == "body"
                 ? ("body", "The request needs a JSON body.")
