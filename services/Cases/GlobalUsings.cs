@@ -16,3 +16,4 @@ global using Platform.Security.Protection;
 global using Platform.Security.Sharing;
 global using Platform.WebApi.Validation;
 global using Platform.WebApi;
+global using Platform.WebApi.Directory;

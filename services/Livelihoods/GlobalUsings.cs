@@ -15,3 +15,4 @@ global using Platform.WebApi.Paging;
 global using Platform.WebApi.PersonalData;
 global using Platform.WebApi.Validation;
 global using Platform.WebApi;
+global using Platform.WebApi.Directory;

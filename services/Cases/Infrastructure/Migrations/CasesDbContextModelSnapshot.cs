@@ -359,7 +359,7 @@ namespace Platform.Cases.Infrastructure.Migrations
                     b.ToTable("known_contacts", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Cases.Model.KnownInstitution", b =>
+            modelBuilder.Entity("Platform.WebApi.Directory.KnownInstitution", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")

@@ -114,13 +114,8 @@ public sealed class KnownInstitutionEntityTypeConfiguration : IEntityTypeConfigu
 {
     public void Configure(EntityTypeBuilder<KnownInstitution> institution)
     {
-        institution.ToTable("institutions");
-        // The id is the meetings service's: never generated here.
-        institution.Property(i => i.Id).ValueGeneratedNever();
+        KnownInstitutions.Configure(institution);
         // The demo pilot finds its municipality by name, kind and district.
         institution.HasIndex(i => new { i.District, i.Kind });
-        institution.Property(i => i.Name).HasMaxLength(200);
-        institution.Property(i => i.Kind).HasMaxLength(40);
-        institution.Property(i => i.District).HasMaxLength(40);
     }
 }

@@ -210,7 +210,7 @@ namespace Platform.Livelihoods.Infrastructure.Migrations
                     b.ToTable("entrepreneurs", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Livelihoods.Model.KnownInstitution", b =>
+            modelBuilder.Entity("Platform.WebApi.Directory.KnownInstitution", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
