@@ -7,33 +7,12 @@ namespace Platform.Livelihoods.Tests;
 [Collection(LivelihoodsCollection.Name)]
 public sealed class ApiDocumentTests(LivelihoodsService livelihoods)
 {
-    private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
-
     [Fact]
-    public async Task Every_operation_declares_its_success_response_with_a_schema_and_its_problem_responses()
+    public async Task The_reports_offer_CSV_beside_JSON_and_an_unknown_partner_institution_is_a_422_problem()
     {
+        // That every operation declares a success schema, 404 and 400: Gateway.Tests walks all four documents.
         using var client = livelihoods.Partner("docs-reader");
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
-        var operations = document.GetProperty("paths").EnumerateObject()
-            .SelectMany(path => path.Value.EnumerateObject().Where(o => Methods.Contains(o.Name)).Select(o => (Path: path.Name, Method: o.Name, Operation: o.Value)))
-            .ToList();
-        Assert.True(operations.Count >= 23, $"{operations.Count} operations");
-
-        var missing = new List<string>();
-        foreach (var (path, method, operation) in operations)
-        {
-            var responses = operation.GetProperty("responses");
-            var name = $"{method.ToUpperInvariant()} {path}";
-            if (path.Contains(":guid", StringComparison.Ordinal)) missing.Add($"{name}: a route constraint");
-            var success = responses.EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
-            if (success.Count == 0) missing.Add($"{name}: no success response");
-            foreach (var response in success.Where(r => r.Name is "200" or "201"))
-                if (!response.Value.TryGetProperty("content", out var content) || !content.TryGetProperty("application/json", out var json) || !json.TryGetProperty("schema", out _))
-                    missing.Add($"{name}: {response.Name} without a JSON schema");
-            if (path.Contains("{id}", StringComparison.Ordinal) && !IsProblem(responses, "404")) missing.Add($"{name}: no 404 problem");
-            if (operation.TryGetProperty("requestBody", out _) && !IsProblem(responses, "400")) missing.Add($"{name}: no 400 problem");
-        }
-        Assert.Empty(missing);
 
         foreach (var csv in new[] { "/api/v1/cohorts/{id}/summary", "/api/v1/reports/livelihoods" })
         {
