@@ -29,7 +29,9 @@ var livelihoods = builder.AddProject<Projects.Livelihoods>("livelihoods", port: 
     .WithReference(messaging).WaitFor(messaging)
     .WithSecret("PersonalData__Keys__1", "livelihoods-personal-data-key-1")
     .WithSecret("PersonalData__HashKey", "livelihoods-identifier-hash-key")
-    .WithSecret("PersonalData__SharingKey", "personal-data-sharing-key");
+    .WithSecret("PersonalData__SharingKey", "personal-data-sharing-key")
+    // Each pair of services shares its own secret: notifications never holds the one cases and livelihoods share.
+    .WithSecret("PersonalData__NotificationsSharingKey", "training-invitees-sharing-key");
 
 var notifications = builder.AddProject<Projects.Notifications>("notifications", port: 5104)
     .WithReference(notificationsDb).WaitFor(notificationsDb)
@@ -38,7 +40,7 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications", 
     // Opens the training invitees livelihoods seals into its events, and seals their emails at rest.
     .WithSecret("PersonalData__Keys__1", "notifications-personal-data-key-1")
     .WithSecret("PersonalData__HashKey", "notifications-identifier-hash-key")
-    .WithSecret("PersonalData__SharingKey", "personal-data-sharing-key");
+    .WithSecret("PersonalData__SharingKey", "training-invitees-sharing-key");
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway", port: 8080)
     .WithReference(gatewayDb).WaitFor(gatewayDb)

@@ -16,6 +16,7 @@ public sealed class LivelihoodsService : IAsyncLifetime
 {
     public const string Scopes = "livelihoods.read livelihoods.write";
     public const string SharingKey = "test-sharing-secret-of-cases-and-livelihoods-0123";
+    public const string NotificationsSharingKey = "test-sharing-secret-of-livelihoods-and-notifications-0123";
     /// <summary>A municipality of the stakeholder directory, learnt from its InstitutionRegistered event before any test runs: cohorts are run with it.</summary>
     public static readonly Guid Municipality = Guid.CreateVersion7();
     private readonly InfrastructureServers _servers = new();
@@ -37,6 +38,7 @@ public sealed class LivelihoodsService : IAsyncLifetime
             web.UseSetting("PersonalData:Keys:1", "test-livelihoods-encryption-secret-0123456789abcdef");
             web.UseSetting("PersonalData:HashKey", "test-livelihoods-hash-secret-0123456789abcdef0123");
             web.UseSetting("PersonalData:SharingKey", SharingKey);
+            web.UseSetting("PersonalData:NotificationsSharingKey", NotificationsSharingKey);
             web.ConfigureTestServices(services => services.TrustTestIssuer());
         });
         _ = _factory.Server;

@@ -167,8 +167,11 @@ public sealed class ProgrammeTests(LivelihoodsService livelihoods)
         var body = await livelihoods.ScalarAsync<string>("SELECT body::text FROM outbox_messages WHERE aggregate_id = $1", training.GetProperty("id").GetGuid());
         Assert.DoesNotContain("aisha.darwish", body);
         var sealedInvitees = JsonDocument.Parse(body).RootElement.GetProperty("sealedInvitees").GetString()!;
-        var invitees = new SharedEnvelope(LivelihoodsService.SharingKey).Open<List<TrainingInvitee>>(sealedInvitees, SharedEnvelope.TrainingContext(training.GetProperty("id").GetGuid()));
+        var invitees = new SharedEnvelope(LivelihoodsService.NotificationsSharingKey).Open<List<TrainingInvitee>>(sealedInvitees, SharedEnvelope.TrainingContext(training.GetProperty("id").GetGuid()));
         Assert.Equal(["aisha.darwish@example.org:ar", "elif.karaca@example.org:tr"], invitees.Select(i => $"{i.Email}:{i.Language}").Order());
+        // Sealed for notifications alone: the secret livelihoods shares with cases does not open it.
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => new SharedEnvelope(LivelihoodsService.SharingKey)
+            .Open<List<TrainingInvitee>>(sealedInvitees, SharedEnvelope.TrainingContext(training.GetProperty("id").GetGuid())));
 
         var present = await partner.GetFromJsonAsync<JsonElement>($"/api/v1/entrepreneurs?cohortId={cohort}&status=enrolled");
         var someone = present.GetProperty("items")[0].GetProperty("id").GetGuid();

@@ -64,8 +64,11 @@ public static class CohortsApi
         return TypedResults.Created($"/api/v1/cohorts/{cohort.Id}", await ResponseAsync(db, cohort, cancellationToken));
     }
 
-    public static async Task<Results<Ok<List<CohortResponse>>, ProblemHttpResult>> List(string? district, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<CohortResponse>>, ValidationProblem, ProblemHttpResult>> List(string? district, ClaimsPrincipal user, LivelihoodsDbContext db, CancellationToken cancellationToken)
     {
+        var check = new Validation();
+        if (district is not null) check.District("district", district);
+        if (check.Failed) return check.Problem();
         var partner = Partner.From(user);
         if (district is not null && !partner.MayActIn(district)) return DistrictProblems.NotGranted(partner, district);
         var query = db.Cohorts.AsNoTracking().Include(c => c.Workshops).AsQueryable();

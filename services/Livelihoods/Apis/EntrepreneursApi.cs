@@ -84,6 +84,7 @@ public static class EntrepreneursApi
         var check = new Validation();
         var paging = PageRequest.From(page, pageSize, check.Errors);
         check.OneOf("status", status, EntrepreneurStatuses.All, required: false);
+        if (district is not null) check.District("district", district);
         if (check.Failed) return check.Problem();
         var partner = services.Partner;
         if (district is not null && !partner.MayActIn(district)) return DistrictProblems.NotGranted(partner, district);

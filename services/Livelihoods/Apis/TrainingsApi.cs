@@ -21,7 +21,7 @@ public static class TrainingsApi
     public sealed record TrainingResponse(Guid Id, Guid CohortId, string Topic, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, int Invited, int Present, int Absent);
 
     /// <summary>What scheduling works with: the invitees' details are opened, audited and sealed again for notifications.</summary>
-    public sealed record SchedulingServices(ClaimsPrincipal User, LivelihoodsDbContext Db, PersonalDataProtector Protector, SharedEnvelope Envelope, AuditTrail Audit,
+    public sealed record SchedulingServices(ClaimsPrincipal User, LivelihoodsDbContext Db, PersonalDataProtector Protector, InviteeEnvelope Envelope, AuditTrail Audit,
         CancellationToken CancellationToken);
 
     public static async Task<Results<Created<TrainingResponse>, ValidationProblem, ProblemHttpResult>> Schedule(Guid id, ScheduleRequest request, [AsParameters] SchedulingServices services)
@@ -60,7 +60,7 @@ public static class TrainingsApi
         {
             TrainingId = training.Id, CohortId = id, CohortName = cohort.Name, District = cohort.District, Topic = training.Topic, Title = training.Title,
             StartsAt = training.StartsAt.ToIstanbul(), EndsAt = training.EndsAt.ToIstanbul(), Location = training.Location,
-            SealedInvitees = envelope.Seal(invitees, SharedEnvelope.TrainingContext(training.Id)),
+            SealedInvitees = envelope.Seal(invitees, training.Id),
         }, training.Id);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/trainings/{training.Id}", Response(training));

@@ -18,6 +18,7 @@ public static class Extensions
         builder.Services.AddIdempotentPosts<LivelihoodsDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPersonalDataProtection<LivelihoodsDbContext>();
+        builder.Services.AddSingleton<InviteeEnvelope>();
         builder.Services.AddScoped<Placement>();
         builder.Services.AddScoped<ProgrammeFigures>();
     }

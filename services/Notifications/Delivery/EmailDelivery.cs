@@ -107,17 +107,16 @@ public sealed class EmailDelivery(
         }
         catch (SmtpCommandException refused) when (!IsTransient(refused))
         {
-            notification.Status = NotificationStatus.Failed;
-            notification.LastError = $"{(int)refused.StatusCode} {refused.Message}";
-            Forget(notification);
-            activity?.SetStatus(ActivityStatusCode.Error, notification.LastError);
+            Fail(notification, $"{(int)refused.StatusCode} {refused.Message}", db, activity);
             NotificationsTelemetry.EmailsRefused.Add(1, new KeyValuePair<string, object?>("notification.kind", notification.Kind));
-            db.PublishOnCommit(new NotificationFailed
-            {
-                NotificationId = notification.Id, SubjectId = notification.SubjectId, Kind = notification.Kind,
-                RecipientId = notification.RecipientId, Reason = notification.LastError, FailedAt = clock.GetUtcNow(),
-            }, notification.SubjectId);
             logger.LogWarning("Email {NotificationId} refused for good: {Reason}", notification.Id, notification.LastError);
+        }
+        catch (Exception ex) when (!IsTransient(ex) && ex is not OperationCanceledException)
+        {
+            // Neither the server nor the network: a message that cannot be read or opened will not get
+            // better by waiting, and must not hold back the rest of its batch on every lease.
+            Fail(notification, $"Not sendable: {ex.GetType().Name}", db, activity);
+            logger.LogError(ex, "Email {NotificationId} cannot be sent; marked Failed", notification.Id);
         }
         catch (Exception ex) when (IsTransient(ex))
         {
@@ -128,6 +127,20 @@ public sealed class EmailDelivery(
             await DisconnectAsync();
             logger.LogInformation("Email {NotificationId} not handed over ({Error}); next try in {Wait}", notification.Id, ex.Message, wait);
         }
+    }
+
+    /// <summary>Failed for good: no further attempt, the message forgotten where it held personal data, and the event published.</summary>
+    private void Fail(Notification notification, string reason, NotificationsDbContext db, Activity? activity)
+    {
+        notification.Status = NotificationStatus.Failed;
+        notification.LastError = reason;
+        Forget(notification);
+        activity?.SetStatus(ActivityStatusCode.Error, reason);
+        db.PublishOnCommit(new NotificationFailed
+        {
+            NotificationId = notification.Id, SubjectId = notification.SubjectId, Kind = notification.Kind,
+            RecipientId = notification.RecipientId, Reason = reason, FailedAt = clock.GetUtcNow(),
+        }, notification.SubjectId);
     }
 
     private byte[] Readable(Notification notification)

@@ -14,8 +14,13 @@ public sealed class PersonalDataOptions
     public string ActiveKey { get; set; } = "1";
     /// <summary>The secret of the keyed hashes (HMAC-SHA256) identifiers are matched by. Changing it unlinks every existing hash.</summary>
     public string HashKey { get; set; } = "";
-    /// <summary>The secret a service shares with the one it hands personal data to inside an event (cases and livelihoods; livelihoods and notifications).</summary>
+    /// <summary>
+    /// The secret a service shares with the one it hands personal data to inside an event: cases and livelihoods
+    /// (referred applicants); for notifications, the one it shares with livelihoods (training invitees).
+    /// </summary>
     public string SharingKey { get; set; } = "";
+    /// <summary>Livelihoods only: the secret it shares with notifications, a different one from the one it shares with cases.</summary>
+    public string NotificationsSharingKey { get; set; } = "";
 
     public IEnumerable<string> Problems()
     {
