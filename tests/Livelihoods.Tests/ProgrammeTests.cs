@@ -56,6 +56,8 @@ public sealed class ProgrammeTests(LivelihoodsService livelihoods)
             () => livelihoods.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE consumer LIKE '%ReferralMade%'"), count => count >= 2, TimeSpan.FromSeconds(30), "both copies of the referral");
         Assert.Equal(1L, await livelihoods.ScalarAsync<long>("SELECT count(*) FROM entrepreneurs WHERE referral_id = $1", referral));
         var id = await livelihoods.ScalarAsync<Guid>("SELECT id FROM entrepreneurs WHERE referral_id = $1", referral);
+        Assert.Equal(1L, await livelihoods.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_log WHERE subject_id = $1 AND action = 'create' AND partner = $2", id, $"cases referral {code}"));
         var applicant = await partner.GetFromJsonAsync<JsonElement>($"/api/v1/entrepreneurs/{id}");
         Assert.Equal("Rania Khoury", applicant.GetProperty("fullName").GetString());
         Assert.Equal("applicant", applicant.GetProperty("entrepreneur").GetProperty("status").GetString());

@@ -9,7 +9,8 @@ namespace Platform.Livelihoods.IntegrationEvents;
 /// redelivered message, and the unique referral id stops a copy published twice from making two applicants.
 /// Her details arrive sealed for this service alone and are sealed again at rest.
 /// </summary>
-public sealed class ReferralMadeConsumer(LivelihoodsDbContext db, PersonalDataProtector protector, SharedEnvelope envelope, TimeProvider clock, ILogger<ReferralMadeConsumer> logger)
+public sealed class ReferralMadeConsumer(
+    LivelihoodsDbContext db, PersonalDataProtector protector, SharedEnvelope envelope, AuditTrail audit, TimeProvider clock, ILogger<ReferralMadeConsumer> logger)
     : IdempotentConsumer<ReferralMade, LivelihoodsDbContext>(db, logger)
 {
     protected override async Task HandleAsync(ReferralMade message, ConsumeContext<ReferralMade> context)
@@ -26,6 +27,8 @@ public sealed class ReferralMadeConsumer(LivelihoodsDbContext db, PersonalDataPr
             ReferralId = message.ReferralId, ReferralCode = message.ReferenceCode, ReferralCaseId = message.CaseId,
             RegisteredBy = "referral", RegisteredAt = clock.GetUtcNow(),
         });
+        // Her audit log starts with who brought her details here: the referring desk's district, through cases.
+        audit.Record($"cases referral {message.ReferenceCode}", null, id, "create", "entrepreneur");
         logger.LogInformation("Referral {ReferralCode} became applicant {EntrepreneurId}", message.ReferenceCode, id);
     }
 }

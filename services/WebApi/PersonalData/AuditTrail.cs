@@ -45,9 +45,13 @@ public static class AuditLogModel
 public sealed class AuditTrail(DbContext db, TimeProvider clock)
 {
     public void Record(Partner partner, Guid subjectId, string action, string what, Guid? recordId = null) =>
+        Record(partner.ClientId, partner.Institution, subjectId, action, what, recordId);
+
+    /// <summary>A change no partner made directly: an event from another service (the actor names it, e.g. <c>cases referral REF-…</c>).</summary>
+    public void Record(string actor, string? institution, Guid subjectId, string action, string what, Guid? recordId = null) =>
         db.Set<AuditEntry>().Add(new AuditEntry
         {
-            SubjectId = subjectId, Partner = partner.ClientId, Institution = partner.Institution,
+            SubjectId = subjectId, Partner = actor, Institution = institution,
             Action = action, What = what, RecordId = recordId ?? subjectId, At = clock.GetUtcNow(),
         });
 
