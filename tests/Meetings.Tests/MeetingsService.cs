@@ -27,18 +27,29 @@ public sealed class MeetingsService : IAsyncLifetime
     {
         await _servers.InitializeAsync();
         Database = await _servers.CreateDatabaseAsync("meetings");
-        var broker = await _servers.CreateVirtualHostAsync("meetings");
-        _factory = new WebApplicationFactory<Platform.Meetings.Infrastructure.MeetingsDbContext>().WithWebHostBuilder(web =>
+        _broker = await _servers.CreateVirtualHostAsync("meetings");
+        _factory = Create("Development");
+        _ = _factory.Server;
+    }
+
+    private Uri _broker = null!;
+
+    /// <summary>
+    /// The service as it runs in <paramref name="environment"/>, on the collection's database and virtual host
+    /// (a second instance beside the shared one); the caller disposes it.
+    /// </summary>
+    public WebApplicationFactory<Platform.Meetings.Infrastructure.MeetingsDbContext> Create(string environment) =>
+        new WebApplicationFactory<Platform.Meetings.Infrastructure.MeetingsDbContext>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Development");
+            web.UseEnvironment(environment);
             web.UseSetting("ConnectionStrings:meetingsdb", Database);
-            web.UseSetting("ConnectionStrings:messaging", broker.ToString());
+            web.UseSetting("ConnectionStrings:messaging", _broker.ToString());
             web.UseSetting("Authentication:Authority", TestTokenIssuer.Issuer);
+            // The test issuer is plain http; in production the gateway's metadata must be https.
+            web.UseSetting("Authentication:RequireHttpsMetadata", "false");
             web.UseSetting("Meetings:OverdueCheckInterval", "1.00:00:00");
             web.ConfigureTestServices(services => services.TrustTestIssuer());
         });
-        _ = _factory.Server;
-    }
 
     /// <summary>A client acting as a partner with these scopes and districts (<c>*</c> = all).</summary>
     public HttpClient Partner(string clientId = "platform-dev", string scopes = "meetings.read meetings.write", params string[] districts)
