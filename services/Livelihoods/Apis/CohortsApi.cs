@@ -1,3 +1,5 @@
+using Platform.Security.OpenApi;
+
 namespace Platform.Livelihoods.Apis;
 
 /// <summary>Cohorts with their workshops, and each cohort's summary (JSON or CSV).</summary>
@@ -17,7 +19,7 @@ public static class CohortsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id}/summary", Summary).RequireAuthorization(PartnerScopes.LivelihoodsRead)
             .WithName("CohortSummary").WithSummary("Enrolled, attendance, sales and income per woman per month, first sales, licences; ?format=csv for CSV")
-            .ProducesCsvToo().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesTextToo("text/csv").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -1,3 +1,5 @@
+using Platform.Security.OpenApi;
+
 namespace Platform.Livelihoods.Apis;
 
 /// <summary><c>/api/v1/reports/livelihoods</c>: the programme's figures for a district (or the caller's districts), JSON or CSV.</summary>
@@ -7,7 +9,7 @@ public static class LivelihoodsReportsApi
     {
         app.MapGet("/api/v1/reports/livelihoods", Report).WithTags("Reports").RequireAuthorization(PartnerScopes.LivelihoodsRead)
             .WithName("LivelihoodsReport").WithSummary("Enrolled, attendance, sales and income per woman per month, first sales, licences of a district; ?format=csv for CSV")
-            .ProducesCsvToo().ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesTextToo("text/csv").ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 

@@ -1,5 +1,5 @@
+using Platform.Security.OpenApi;
 using System.Text.Json;
-using Microsoft.OpenApi;
 
 namespace Platform.Meetings.Apis;
 
@@ -34,14 +34,8 @@ public static class RsvpApi
         api.MapPost("/{token}", Reply).WithName("Reply")
             .WithSummary("Record a reply with the token of an invitation link: JSON for API clients, a confirmation page for a form post")
             .Accepts<ReplyRequest>(isOptional: true, "application/json", "application/x-www-form-urlencoded")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                // The same 200 is JSON for an API client and the confirmation page for the page's form post;
-                // metadata holds one content type per status, so the page is added here.
-                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is not null)
-                    ok.Content["text/html"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-                return Task.CompletedTask;
-            })
+            // The same 200 is JSON for an API client and the confirmation page for the page's form post.
+            .ProducesTextToo("text/html")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
         return app;
