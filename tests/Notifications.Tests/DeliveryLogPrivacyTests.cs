@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Contracts;
-using Platform.Security.Sharing;
 using Platform.Testing;
 
 namespace Platform.Notifications.Tests;
@@ -41,13 +40,7 @@ public sealed class DeliveryLogPrivacyTests(NotificationsService service)
         var trainingId = Guid.NewGuid();
         var email = $"fatma.{Guid.NewGuid():N}@example.org";
         var invitee = new TrainingInvitee { EntrepreneurId = Guid.NewGuid(), FullName = "Fatma Yıldırım", Email = email, Language = "tr" };
-        await service.PublishAsync(new TrainingScheduled
-        {
-            TrainingId = trainingId, CohortId = Guid.NewGuid(), CohortName = "Gaziosmanpaşa 2031", District = "gaziosmanpasa", Topic = "entrepreneurship",
-            Title = "Girişimcilik eğitimi", StartsAt = new DateTimeOffset(2031, 2, 3, 10, 0, 0, TimeSpan.FromHours(3)),
-            EndsAt = new DateTimeOffset(2031, 2, 3, 13, 0, 0, TimeSpan.FromHours(3)), Location = "Gaziosmanpaşa Belediyesi",
-            SealedInvitees = new SharedEnvelope(NotificationsService.SharingKey).Seal(new List<TrainingInvitee> { invitee }, SharedEnvelope.TrainingContext(trainingId)),
-        });
+        await service.PublishAsync(Events.Training(trainingId, invitee));
 
         // She gets her invitation with her own name and address ...
         var sent = Assert.Single(await service.WaitForMailAsync(email, 1));
@@ -78,13 +71,7 @@ public sealed class DeliveryLogPrivacyTests(NotificationsService service)
         await service.MailHost.StopResourceAsync("smtp");
         try
         {
-            await service.PublishAsync(new TrainingScheduled
-            {
-                TrainingId = trainingId, CohortId = Guid.NewGuid(), CohortName = "Sultangazi 2031", District = "sultangazi", Topic = "language",
-                Title = "Türkçe", StartsAt = new DateTimeOffset(2031, 2, 4, 10, 0, 0, TimeSpan.FromHours(3)),
-                EndsAt = new DateTimeOffset(2031, 2, 4, 12, 0, 0, TimeSpan.FromHours(3)), Location = null,
-                SealedInvitees = new SharedEnvelope(NotificationsService.SharingKey).Seal(new List<TrainingInvitee> { invitee }, SharedEnvelope.TrainingContext(trainingId)),
-            });
+            await service.PublishAsync(Events.Training(trainingId, invitee, district: "sultangazi"));
             var waiting = await Eventually.GetAsync(
                 () => Sql.ScalarAsync<long>(service.Database, "SELECT count(*) FROM notifications WHERE subject_id = $1 AND status = 'Pending'", trainingId),
                 count => count == 1, TimeSpan.FromSeconds(20), "the invitation waiting for SMTP");

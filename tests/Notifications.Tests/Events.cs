@@ -1,4 +1,5 @@
 using Platform.Contracts;
+using Platform.Security.Sharing;
 
 namespace Platform.Notifications.Tests;
 
@@ -41,5 +42,14 @@ internal static class Events
             Decline = "https://gateway.example/api/v1/rsvp/token?reply=decline",
             Tentative = "https://gateway.example/api/v1/rsvp/token?reply=tentative",
         },
+    };
+
+    /// <summary>A training session of the programme inviting <paramref name="invitee"/>, sealed as livelihoods seals it.</summary>
+    public static TrainingScheduled Training(Guid trainingId, TrainingInvitee invitee, string district = "gaziosmanpasa") => new()
+    {
+        TrainingId = trainingId, CohortId = Guid.NewGuid(), CohortName = "Pilot 2031", District = district, Topic = "entrepreneurship",
+        Title = "Girişimcilik eğitimi", StartsAt = new DateTimeOffset(2031, 2, 3, 10, 0, 0, TimeSpan.FromHours(3)),
+        EndsAt = new DateTimeOffset(2031, 2, 3, 13, 0, 0, TimeSpan.FromHours(3)), Location = "Gaziosmanpaşa Belediyesi",
+        SealedInvitees = new SharedEnvelope(NotificationsService.SharingKey).Seal(new List<TrainingInvitee> { invitee }, SharedEnvelope.TrainingContext(trainingId)),
     };
 }
