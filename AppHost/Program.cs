@@ -1,22 +1,31 @@
-using Platform.AppHost.Hosting;
+using Microsoft.Extensions.Hosting;
+using Platform.AppHost.Dashboard;
+using Platform.AppHost.Infrastructure.MailDev;
+using Platform.AppHost.Infrastructure.Postgres;
+using Platform.AppHost.Infrastructure.RabbitMQ;
+using Platform.AppHost.Operations;
+using Platform.AppHost.Secrets;
+using Platform.AppHost.Services;
 
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(DashboardAccess.WithToken(args));
+builder.Configuration.AddSecretsOfEarlierRuns(builder);
 
-var postgres = builder.AddPostgres("postgres", port: 55432);
+var postgres = builder.AddLocalPostgres("postgres", builder.AddGeneratedSecret("postgres-password"), port: 55432);
 var meetingsDb = postgres.AddDatabase("meetingsdb");
 var casesDb = postgres.AddDatabase("casesdb");
 var livelihoodsDb = postgres.AddDatabase("livelihoodsdb");
 var notificationsDb = postgres.AddDatabase("notificationsdb");
 var gatewayDb = postgres.AddDatabase("gatewaydb");
 
-var messaging = builder.AddRabbitMQ("messaging", port: 55672, managementPort: 55673);
-var smtp = builder.AddMailDev("smtp", smtpPort: 1025, httpPort: 1080);
+var messaging = builder.AddLocalRabbitMQ("messaging", builder.AddGeneratedSecret("rabbitmq-password"), port: 55672, managementPort: 55673)
+    .WithErrorQueueCommands();
+var smtp = builder.AddLocalMailDev("smtp", smtpPort: 1025, httpPort: 1080);
 
-var meetings = builder.AddProject<Projects.Meetings>("meetings", port: 5101)
+var meetings = builder.AddPlatformService<Projects.Meetings>("meetings", port: 5101)
     .WithReference(meetingsDb).WaitFor(meetingsDb)
     .WithReference(messaging).WaitFor(messaging);
 
-var cases = builder.AddProject<Projects.Cases>("cases", port: 5102)
+var cases = builder.AddPlatformService<Projects.Cases>("cases", port: 5102)
     .WithReference(casesDb).WaitFor(casesDb)
     .WithReference(messaging).WaitFor(messaging)
     // Beneficiaries' personal data is sealed with these (in production: a secret store).
@@ -24,7 +33,7 @@ var cases = builder.AddProject<Projects.Cases>("cases", port: 5102)
     .WithSecret("PersonalData__HashKey", "cases-identifier-hash-key")
     .WithSecret("PersonalData__SharingKey", "personal-data-sharing-key");
 
-var livelihoods = builder.AddProject<Projects.Livelihoods>("livelihoods", port: 5103)
+var livelihoods = builder.AddPlatformService<Projects.Livelihoods>("livelihoods", port: 5103)
     .WithReference(livelihoodsDb).WaitFor(livelihoodsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithSecret("PersonalData__Keys__1", "livelihoods-personal-data-key-1")
@@ -33,7 +42,7 @@ var livelihoods = builder.AddProject<Projects.Livelihoods>("livelihoods", port: 
     // Each pair of services shares its own secret: notifications never holds the one cases and livelihoods share.
     .WithSecret("PersonalData__NotificationsSharingKey", "training-invitees-sharing-key");
 
-var notifications = builder.AddProject<Projects.Notifications>("notifications", port: 5104)
+var notifications = builder.AddPlatformService<Projects.Notifications>("notifications", port: 5104)
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(smtp).WaitFor(smtp)
@@ -42,7 +51,7 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications", 
     .WithSecret("PersonalData__HashKey", "notifications-identifier-hash-key")
     .WithSecret("PersonalData__SharingKey", "training-invitees-sharing-key");
 
-var gateway = builder.AddProject<Projects.Gateway>("gateway", port: 8080)
+var gateway = builder.AddPlatformService<Projects.Gateway>("gateway", port: 8080)
     .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(meetings).WaitFor(meetings)
     .WithReference(cases).WaitFor(cases)
@@ -53,5 +62,13 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", port: 8080)
 gateway.WithEnvironment("Authentication__Issuer", gateway.GetEndpoint("http"));
 foreach (var service in new[] { meetings, cases, livelihoods, notifications })
     service.WithEnvironment("Authentication__Authority", gateway.GetEndpoint("http"));
+
+if (builder.Environment.IsDevelopment())
+{
+    meetings.WithDemoDataCommand("/api/v1/meetings/demo-data", gateway);
+    livelihoods.WithDemoDataCommand("/api/v1/cohorts/demo-data", gateway);
+}
+
+builder.AddOperations();
 
 builder.Build().Run();
