@@ -40,7 +40,7 @@ public sealed class DashboardInTheBrowserTests(PlatformFixture platform, Chromiu
             await Expect(page.GetByTestId($"state-{resource}")).ToHaveTextAsync("Running");
             await Expect(page.GetByTestId($"health-{resource}")).ToHaveTextAsync("Healthy");
         }
-        await Screenshots.TakeAsync(page, platform.App.Context.RepositoryRoot, "resources");
+        await Screenshots.TakeAsync(page, platform.App.RepositoryRoot, "resources");
 
         await page.GetByTestId("details-gateway").ClickAsync();
         var environment = page.GetByTestId("environment");
@@ -60,13 +60,13 @@ public sealed class DashboardInTheBrowserTests(PlatformFixture platform, Chromiu
 
         await page.GetByTestId("stop-livelihoods").ClickAsync();
         await Expect(state).ToHaveTextAsync("Stopped", new() { Timeout = 30_000 });
-        await Screenshots.TakeAsync(page, platform.App.Context.RepositoryRoot, "resource-stopped");
+        await Screenshots.TakeAsync(page, platform.App.RepositoryRoot, "resource-stopped");
         Assert.Equal("Stopped", platform.App.GetResource("livelihoods").State.ToString());
 
         await page.GetByTestId("start-livelihoods").ClickAsync();
         await Expect(state).ToHaveTextAsync("Running", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("health-livelihoods")).ToHaveTextAsync("Healthy", new() { Timeout = 60_000 });
-        await Screenshots.TakeAsync(page, platform.App.Context.RepositoryRoot, "resource-started");
+        await Screenshots.TakeAsync(page, platform.App.RepositoryRoot, "resource-started");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class DashboardInTheBrowserTests(PlatformFixture platform, Chromiu
 
         await page.Locator("[data-testid=span][data-name='smtp send']").ClickAsync();
         await Expect(page.GetByTestId("span-details")).ToContainTextAsync("server.address");
-        await Screenshots.TakeAsync(page, platform.App.Context.RepositoryRoot, "meeting-trace");
+        await Screenshots.TakeAsync(page, platform.App.RepositoryRoot, "meeting-trace");
 
         await page.GotoAsync(Url("/traces?resource=gateway"));
         await Expect(page.Locator($"[data-testid=trace-link][data-trace-id='{traceId}']")).ToBeVisibleAsync();
@@ -127,7 +127,7 @@ public sealed class DashboardInTheBrowserTests(PlatformFixture platform, Chromiu
         await page.GotoAsync(Url("/console?resource=meetings&q=Now+listening"));
         await Expect(console).ToContainTextAsync("Now listening on");
         Assert.All(await console.Locator(".resource").AllInnerTextsAsync(), resource => Assert.Equal("meetings", resource));
-        await Screenshots.TakeAsync(page, platform.App.Context.RepositoryRoot, "console-logs");
+        await Screenshots.TakeAsync(page, platform.App.RepositoryRoot, "console-logs");
 
         var download = await platform.Dashboard.GetStringAsync("/api/console-logs?resource=meetings&download=true");
         Assert.Contains("Now listening on", download);
@@ -141,14 +141,14 @@ public sealed class DashboardInTheBrowserTests(PlatformFixture platform, Chromiu
 
         var page = await LoggedInAsync("/structured-logs?resource=gateway");
         await Expect(page.GetByTestId("log-trace").First).ToBeVisibleAsync();
-        await Screenshots.TakeAsync(page, platform.App.Context.RepositoryRoot, "structured-logs");
+        await Screenshots.TakeAsync(page, platform.App.RepositoryRoot, "structured-logs");
 
         await Eventually.WatchAsync(() => MetricCharts(), charts => charts, TimeSpan.FromSeconds(30), "two exports of the gateway's request duration");
         await page.GotoAsync(Url("/metrics?resource=gateway&instrument=Microsoft.AspNetCore.Hosting/http.server.request.duration&minutes=15"));
         await Expect(page.GetByTestId("metric-title")).ToContainTextAsync("http.server.request.duration");
         await Expect(page.GetByTestId("chart")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("chart").First).ToContainTextAsync("p95");
-        await Screenshots.TakeAsync(page, platform.App.Context.RepositoryRoot, "metrics");
+        await Screenshots.TakeAsync(page, platform.App.RepositoryRoot, "metrics");
 
         bool MetricCharts() => platform.App.Telemetry.Series("gateway", "Microsoft.AspNetCore.Hosting", "http.server.request.duration", DateTime.UtcNow.AddMinutes(-15))
             .Any(series => series.Count >= 2);

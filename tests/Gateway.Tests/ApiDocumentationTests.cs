@@ -119,7 +119,7 @@ public sealed class ApiDocumentationTests(PlatformFixture platform)
 
     private async Task<(bool Valid, string Output)> ValidateAsync(IEnumerable<string> files)
     {
-        var tool = Path.Combine(platform.App.Context.RepositoryRoot, "tests", "tools", "openapi");
+        var tool = Path.Combine(platform.App.RepositoryRoot, "tests", "tools", "openapi");
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = tool };
         start.ArgumentList.Add("validate.mjs");
         foreach (var file in files) start.ArgumentList.Add(file);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.Testing;
 
@@ -13,14 +11,16 @@ public static class GatewayCommand
         public string Secret => Output.Split('\n').Single(l => l.StartsWith("client_secret:", StringComparison.Ordinal))["client_secret:".Length..].Trim();
     }
 
-    /// <summary>The built gateway, in the configuration the AppHost runs.</summary>
-    public static string AssemblyPath(DistributedApplication app) =>
-        ((ProjectResource)app.GetResource("gateway")).AssemblyPath(app.Context);
+    /// <summary>The built gateway, in the configuration the tests were built in.</summary>
+    public static string AssemblyPath { get; } = Path.Combine(Repository.Root, "gateway", "bin",
+        typeof(GatewayCommand).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>().SingleOrDefault()?.Configuration ?? "Debug",
+        "net10.0", "Platform.Gateway.dll");
 
-    public static async Task<Result> RunAsync(DistributedApplication app, params string[] args)
+    public static async Task<Result> RunAsync(TestApplication app, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(AssemblyPath(app));
+        start.ArgumentList.Add(AssemblyPath);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ConnectionStrings__gatewaydb"] = app.GetConnectionString("gatewaydb");
         using var process = Process.Start(start)!;

@@ -1,8 +1,7 @@
 using Npgsql;
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Dashboard;
-using Platform.AppHost.Hosting.Resources;
-using Platform.AppHost.Hosting.Testing;
+using Platform.AppHost.Infrastructure.Postgres;
+using Platform.AppHost.Infrastructure.RabbitMQ;
+using Platform.AppHost.Secrets;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
 using Xunit;
@@ -12,12 +11,12 @@ namespace Platform.Testing;
 /// <summary>
 /// One real PostgreSQL server and one real RabbitMQ broker for a whole test run. With a Docker engine
 /// they are Testcontainers; without one (here and in CI) they are the same local servers the AppHost
-/// runs, started by the AppHost's own code on free ports. Each test class takes its own database and
+/// runs, as Aspire resources of a test application (Aspire.Hosting.Testing) on free ports. Each test class takes its own database and
 /// virtual host from them, so classes never see each other's data or messages.
 /// </summary>
 public sealed class InfrastructureServers : IAsyncLifetime
 {
-    private DistributedApplication? _local;
+    private TestApplication? _local;
     private PostgreSqlContainer? _postgresContainer;
     private RabbitMqContainer? _rabbitContainer;
 
@@ -32,15 +31,13 @@ public sealed class InfrastructureServers : IAsyncLifetime
     {
         if (DockerEngineAnswers() && await TryContainersAsync()) return;
 
-        var builder = DistributedApplicationTestingBuilder.CreateBuilder();
-        var postgres = builder.AddPostgres("postgres", 0);
-        var rabbit = builder.AddRabbitMQ("messaging", 0, 0);
-        _local = builder.Build();
-        await _local.StartAsync();
-        await _local.WaitForHealthyAsync(TimeSpan.FromMinutes(2));
-        PostgresConnectionString = postgres.Resource.ConnectionStringFor(null);
-        Broker = new Uri(rabbit.Resource.ConnectionString);
-        BrokerManagement = new Uri(rabbit.Resource.GetEndpoint("management").Url);
+        var builder = TestApplication.Servers();
+        builder.AddLocalPostgres("postgres", builder.AddGeneratedSecret("postgres-password"), port: 55432);
+        builder.AddLocalRabbitMQ("messaging", builder.AddGeneratedSecret("rabbitmq-password"), port: 55672, managementPort: 55673);
+        _local = await TestApplication.StartAsync(builder);
+        PostgresConnectionString = _local.GetConnectionString("postgres");
+        Broker = new Uri(_local.GetConnectionString("messaging"));
+        BrokerManagement = new Uri(_local.GetEndpoint("messaging", RabbitMQServerResource.ManagementEndpointName));
         Source = "local servers";
     }
 
@@ -99,20 +96,8 @@ public sealed class InfrastructureServers : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_local is not null)
-        {
-            var state = _local.Context.StateDirectory;
-            await _local.StopAsync();
-            TryDelete(state);
-        }
+        if (_local is not null) await _local.DisposeAsync();
         if (_postgresContainer is not null) await _postgresContainer.DisposeAsync();
         if (_rabbitContainer is not null) await _rabbitContainer.DisposeAsync();
-    }
-
-    internal static void TryDelete(string folder)
-    {
-        try { Directory.Delete(folder, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
     }
 }

@@ -1,28 +1,37 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Testing;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.AppHost.Dashboard;
+using Platform.AppHost.Operations;
 using Xunit;
 
 namespace Platform.Testing;
 
-/// <summary>The AppHost's own model (its Program.cs), started once for a test class on free ports and a throwaway state folder.</summary>
+/// <summary>
+/// The AppHost's own model (its Program.cs) under Aspire.Hosting.Testing, started once for a test class
+/// or collection: free ports, throwaway data folders, every resource healthy before the first test.
+/// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    public DistributedApplication App { get; private set; } = null!;
+    public TestApplication App { get; private set; } = null!;
     /// <summary>The gateway without credentials.</summary>
     public HttpClient Gateway { get; private set; } = null!;
-    public HttpClient Dashboard { get; private set; } = null!;
+    /// <summary>The AppHost's operations API, with the dashboard token.</summary>
+    public HttpClient Operations { get; private set; } = null!;
+    public string DashboardToken { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        App = DistributedApplicationTestingBuilder.Create(typeof(Projects.Meetings).Assembly);
-        await App.StartAsync();
-        await App.WaitForHealthyAsync(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TestApplication.StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(timeout.Token);
+        App = await TestApplication.StartAsync(builder);
+        DashboardToken = App.Aspire.Services.GetRequiredService<IConfiguration>()[DashboardAccess.ApiKeyConfiguration]!;
         Gateway = new HttpClient { BaseAddress = new Uri(App.GetEndpoint("gateway")) };
-        Dashboard = new HttpClient { BaseAddress = new Uri(App.DashboardUrl) };
-        Dashboard.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", App.DashboardToken);
+        Operations = new HttpClient { BaseAddress = App.Aspire.Services.GetRequiredService<OperationsApi>().Address };
+        Operations.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardToken);
     }
 
     /// <summary>An access token from the gateway's token endpoint (development partners' secrets are "{client id}-secret").</summary>
@@ -51,10 +60,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Gateway.Dispose();
-        Dashboard.Dispose();
-        var state = App.Context.StateDirectory;
-        await App.StopAsync();
-        try { Directory.Delete(state, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        Gateway?.Dispose();
+        Operations?.Dispose();
+        if (App is not null) await App.DisposeAsync();
     }
 }

@@ -1,0 +1,100 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// An Aspire application started by a test (Aspire.Hosting.Testing): the whole AppHost, or a few of its
+/// servers. Free ports and throwaway data folders (the AppHost's resources choose them under test), and
+/// a timeout on every wait, so a test run never hangs and two runs never collide.
+/// </summary>
+public sealed class TestApplication(DistributedApplication app, IReadOnlyDictionary<string, string> connectionStrings) : IAsyncDisposable
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public DistributedApplication Aspire { get; } = app;
+    public string RepositoryRoot => Repository.Root;
+    public ResourceNotificationService Notifications => Aspire.ResourceNotifications;
+
+    /// <summary>A builder for a few of the AppHost's servers (<c>AddLocalPostgres</c>, <c>AddLocalRabbitMQ</c>, <c>AddLocalMailDev</c>).</summary>
+    public static IDistributedApplicationTestingBuilder Servers() =>
+        DistributedApplicationTestingBuilder.Create([], (options, _) => options.ProjectDirectory = Repository.AppHostDirectory);
+
+    /// <summary>Builds and starts the application, and waits until every resource is healthy.</summary>
+    public static async Task<TestApplication> StartAsync(IDistributedApplicationTestingBuilder builder)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var app = await builder.BuildAsync(timeout.Token);
+        try
+        {
+            await app.StartAsync(timeout.Token);
+            var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+            foreach (var resource in model.Resources.Where(r => r is not ParameterResource))
+                await app.ResourceNotifications.WaitForResourceAsync(resource.Name, e => e.Snapshot.IsHidden || e.Snapshot.HealthStatus == HealthStatus.Healthy, timeout.Token);
+            var connectionStrings = new Dictionary<string, string>();
+            foreach (var resource in model.Resources.OfType<IResourceWithConnectionString>())
+                connectionStrings[resource.Name] = await resource.GetConnectionStringAsync(timeout.Token) ?? "";
+            return new TestApplication(app, connectionStrings);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The URL of a resource's endpoint, without a trailing slash (<c>http://localhost:20123</c>).</summary>
+    public string GetEndpoint(string resource, string endpoint = "http") => Aspire.GetEndpoint(resource, endpoint).ToString().TrimEnd('/');
+
+    public string GetConnectionString(string resource) =>
+        connectionStrings.TryGetValue(resource, out var value) ? value : throw new KeyNotFoundException($"No resource {resource} has a connection string.");
+
+    public T Resource<T>(string name) where T : IResource =>
+        Aspire.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<T>().Single(r => r.Name == name);
+
+    /// <summary>Stops a resource through Aspire's own command and waits until it has ended.</summary>
+    public async Task StopResourceAsync(string name)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var result = await Aspire.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, timeout.Token);
+        if (!result.Success) throw new InvalidOperationException($"{name} did not stop: {result.Message}");
+        await Notifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, timeout.Token);
+    }
+
+    /// <summary>Starts a stopped resource through Aspire's own command and waits until it is healthy again.</summary>
+    public async Task StartResourceAsync(string name)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var result = await Aspire.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, timeout.Token);
+        if (!result.Success) throw new InvalidOperationException($"{name} did not start: {result.Message}");
+        await WaitForHealthyAsync(name, TimeSpan.FromMinutes(1));
+    }
+
+    public async Task WaitForHealthyAsync(string name, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await Notifications.WaitForResourceHealthyAsync(name, cancellation.Token);
+    }
+
+    /// <summary>The newest snapshot of a resource (state, health, properties such as its pid).</summary>
+    public CustomResourceSnapshot Snapshot(string name) =>
+        Notifications.TryGetCurrentState(name, out var current) ? current.Snapshot : throw new KeyNotFoundException($"No resource named {name}.");
+
+    /// <summary>The process Aspire started for a resource (for a project: the <c>dotnet run</c> that runs it), from its snapshot.</summary>
+    public int? ProcessId(string name) =>
+        Snapshot(name).Properties.FirstOrDefault(p => p.Name is "executable.pid" or "project.pid")?.Value is { } pid && int.TryParse(pid.ToString(), out var id) ? id : null;
+
+    /// <summary>The value of a generated secret (an Aspire parameter), as the services got it.</summary>
+    public async Task<string> SecretAsync(string parameter) =>
+        await Resource<ParameterResource>(parameter).GetValueAsync(CancellationToken.None) ?? throw new InvalidOperationException($"{parameter} has no value.");
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try { await Aspire.StopAsync(timeout.Token); }
+        finally { await Aspire.DisposeAsync(); }
+    }
+}
