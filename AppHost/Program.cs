@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Hosting;
 using Platform.AppHost.Dashboard;
-using Platform.AppHost.Infrastructure.MailDev;
-using Platform.AppHost.Infrastructure.Postgres;
-using Platform.AppHost.Infrastructure.RabbitMQ;
 using Platform.AppHost.Operations;
-using Platform.AppHost.Secrets;
-using Platform.AppHost.Services;
+using Platform.AppHost.Resources;
+using Platform.AppHost.Resources.MailDev;
+using Platform.AppHost.Resources.Postgres;
+using Platform.AppHost.Resources.Projects;
+using Platform.AppHost.Resources.RabbitMQ;
 
 var builder = DistributedApplication.CreateBuilder(DashboardAccess.WithToken(args));
 builder.Configuration.AddSecretsOfEarlierRuns(builder);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.AppHost.Dashboard;
-using Platform.AppHost.Infrastructure;
+using Platform.AppHost.Resources;
 
 namespace Platform.AppHost.Operations;
 

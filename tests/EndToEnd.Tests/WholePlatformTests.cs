@@ -2,49 +2,63 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
 using Npgsql;
+using Platform.AppHost.Operations;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.EndToEnd.Tests;
 
-/// <summary>The whole platform as the AppHost runs it: real PostgreSQL, RabbitMQ, maildev, services and gateway.</summary>
-public sealed class WholePlatformTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+/// <summary>The whole platform as the AppHost runs it on Aspire: real PostgreSQL, RabbitMQ, maildev, services and gateway.</summary>
+public sealed class WholePlatformTests(PlatformFixture platform, ITestOutputHelper output) : IClassFixture<PlatformFixture>
 {
     private static readonly string[] AllResources =
-        ["dashboard", "postgres", "messaging", "smtp", "meetings", "cases", "livelihoods", "notifications", "gateway"];
+    [
+        "postgres", "meetingsdb", "casesdb", "livelihoodsdb", "notificationsdb", "gatewaydb",
+        "messaging", "smtp", "meetings", "cases", "livelihoods", "notifications", "gateway",
+    ];
+
+    private static readonly string[] Processes = ["postgres", "messaging", "smtp", "meetings", "cases", "livelihoods", "notifications", "gateway"];
 
     [Fact]
-    public async Task The_resource_api_shows_every_resource_running_and_healthy()
+    public async Task The_operations_api_shows_every_resource_running_and_healthy_with_its_urls()
     {
-        await platform.App.WaitForHealthyAsync(TimeSpan.FromMinutes(1));
+        await platform.App.WaitForHealthyAsync("gateway", TimeSpan.FromMinutes(1));
 
-        var resources = await platform.Dashboard.GetFromJsonAsync<JsonElement[]>("/api/resources");
+        var resources = await platform.Operations.GetFromJsonAsync<JsonElement[]>("/api/resources");
 
         Assert.Equal(AllResources.Order(), resources!.Select(r => r.GetProperty("name").GetString()).Order());
         Assert.All(resources!, r =>
         {
             Assert.Equal("Running", r.GetProperty("state").GetString());
             Assert.Equal("Healthy", r.GetProperty("health").GetString());
-            Assert.True(r.GetProperty("pid").GetInt32() > 0);
-            Assert.NotEqual(0, r.GetProperty("endpoints").GetArrayLength());
+        });
+        Assert.All(resources!.Where(r => Processes.Contains(r.GetProperty("name").GetString())), r =>
+        {
+            Assert.True(r.GetProperty("pid").GetInt32() > 0, $"{r.GetProperty("name")} has no process id");
+            Assert.NotEqual(0, r.GetProperty("urls").GetArrayLength());
         });
     }
 
     [Fact]
-    public async Task The_resource_api_refuses_a_request_without_the_token()
+    public async Task The_operations_api_refuses_a_request_without_the_token_and_names_unknown_resources_404()
     {
-        using var anonymous = new HttpClient { BaseAddress = platform.Dashboard.BaseAddress };
+        using var anonymous = new HttpClient { BaseAddress = platform.Operations.BaseAddress };
 
-        var response = await anonymous.GetAsync("/api/resources");
+        var refused = await anonymous.GetAsync("/api/resources");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.Operations.PostAsync("/api/resources/nothing/stop", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.Operations.PostAsync("/api/resources/cases/explode", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.Operations.PostAsync("/api/resources/cases/commands/explode", null)).StatusCode);
     }
 
     [Fact]
     public async Task The_gateway_reports_itself_and_every_service_healthy()
     {
-        await platform.App.WaitForHealthyAsync(TimeSpan.FromMinutes(1));
+        await platform.App.WaitForHealthyAsync("gateway", TimeSpan.FromMinutes(1));
 
         var health = await platform.Gateway.GetFromJsonAsync<JsonElement>("/health");
 
@@ -76,55 +90,69 @@ public sealed class WholePlatformTests(PlatformFixture platform) : IClassFixture
     }
 
     [Fact]
-    public async Task A_service_killed_by_hand_is_restarted_and_the_restart_counted()
+    public async Task A_service_process_killed_for_real_is_started_again_and_the_restart_counted()
     {
-        await platform.App.WaitForHealthyAsync(TimeSpan.FromMinutes(1));
-        var livelihoods = platform.App.GetResource("livelihoods");
-        var restartsBefore = livelihoods.Restarts;
-        var pid = livelihoods.Pid!.Value;
+        await platform.App.WaitForHealthyAsync("livelihoods", TimeSpan.FromMinutes(1));
+        var before = await RowAsync("livelihoods");
+        var launcher = before.GetProperty("pid").GetInt32();
+        // Aspire runs a project through `dotnet run`; the service is the process below it.
+        var service = ProcessTree.Of(launcher).Last();
 
-        Process.GetProcessById(pid).Kill();
+        var clock = Stopwatch.StartNew();
+        Process.GetProcessById(service).Kill();
 
-        await Eventually.WatchAsync(() => livelihoods, r => r.Restarts == restartsBefore + 1 && r.Pid != pid
-            && r.Health == AppHost.Hosting.Resources.ResourceHealth.Healthy, TimeSpan.FromSeconds(60), "livelihoods to come back");
-        var snapshot = await platform.Dashboard.GetFromJsonAsync<JsonElement>("/api/resources/livelihoods");
-        Assert.Equal(restartsBefore + 1, snapshot.GetProperty("restarts").GetInt32());
-        Assert.Equal("Running", snapshot.GetProperty("state").GetString());
+        await Eventually.GetAsync(() => RowAsync("livelihoods"), r => r.GetProperty("restarts").GetInt32() == before.GetProperty("restarts").GetInt32() + 1,
+            TimeSpan.FromSeconds(60), "livelihoods to be started again");
+        await platform.App.WaitForHealthyAsync("livelihoods", TimeSpan.FromSeconds(60));
+        output.WriteLine($"livelihoods healthy again {clock.Elapsed.TotalSeconds:0.0} s after its process was killed");
+        Assert.False(ProcessTree.IsAlive(service));
+        var snapshot = platform.App.Snapshot("livelihoods");
+        Assert.Equal(KnownResourceStates.Running, snapshot.State?.Text);
+        Assert.Contains(snapshot.Properties, p => p.Name == ResourceWatcher.RestartsProperty && p.Value?.ToString() == (before.GetProperty("restarts").GetInt32() + 1).ToString());
     }
 
     [Fact]
-    public async Task A_resource_stopped_and_started_through_the_api_changes_state_and_the_gateway_notices()
+    public async Task A_resource_stopped_through_the_api_stays_stopped_the_gateway_notices_and_a_start_brings_it_back()
     {
-        await platform.App.WaitForHealthyAsync(TimeSpan.FromMinutes(1));
+        await platform.App.WaitForHealthyAsync("notifications", TimeSpan.FromMinutes(1));
 
-        var stop = await platform.Dashboard.PostAsync("/api/resources/notifications/stop", null);
+        var stop = await platform.Operations.PostAsync("/api/resources/notifications/stop", null);
         Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
-        Assert.Equal("Stopped", (await platform.Dashboard.GetFromJsonAsync<JsonElement>("/api/resources/notifications")).GetProperty("state").GetString());
-        var degraded = await platform.Gateway.GetFromJsonAsync<JsonElement>("/health");
-        Assert.Equal("Degraded", degraded.GetProperty("status").GetString());
+        using (var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            await platform.App.Notifications.WaitForResourceAsync("notifications", KnownResourceStates.TerminalStates, stopped.Token);
+        var degraded = await Eventually.GetAsync(() => platform.Gateway.GetFromJsonAsync<JsonElement>("/health"),
+            h => h.GetProperty("status").GetString() == "Degraded", TimeSpan.FromSeconds(20), "the gateway to notice");
         Assert.Equal("Degraded", degraded.GetProperty("entries").GetProperty("notifications").GetProperty("status").GetString());
+        // An operator's stop is not a crash: nothing brings it back by itself.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Contains(platform.App.Snapshot("notifications").State?.Text, KnownResourceStates.TerminalStates);
+        Assert.Equal(0, (await RowAsync("notifications")).GetProperty("restarts").GetInt32());
 
-        var start = await platform.Dashboard.PostAsync("/api/resources/notifications/start", null);
+        var start = await platform.Operations.PostAsync("/api/resources/notifications/start", null);
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
-        await Eventually.WatchAsync(() => platform.App.GetResource("notifications"),
-            r => r.State == AppHost.Hosting.Resources.ResourceState.Running && r.Health == AppHost.Hosting.Resources.ResourceHealth.Healthy,
-            TimeSpan.FromSeconds(60), "notifications to start again");
+        await platform.App.WaitForHealthyAsync("notifications", TimeSpan.FromSeconds(60));
     }
 
     [Fact]
-    public async Task Every_resource_runs_in_a_session_of_its_own_so_a_terminal_ctrl_c_reaches_only_the_apphost()
+    public async Task The_demo_data_command_of_the_dashboard_menu_loads_the_seed_meetings_and_the_error_queue_command_answers()
     {
-        await platform.App.WaitForHealthyAsync(TimeSpan.FromMinutes(1));
-        var ownSession = ProcessTree.SessionOf(Environment.ProcessId);
+        await platform.App.WaitForHealthyAsync("gateway", TimeSpan.FromMinutes(1));
 
-        Assert.All(platform.App.Resources.OfType<AppHost.Hosting.Resources.ExecutableResource>(), resource =>
-            Assert.NotEqual(ownSession, ProcessTree.SessionOf(resource.Pid!.Value)));
+        var loaded = await platform.Operations.PostAsync("/api/resources/meetings/commands/load-demo-data", null);
+        var outcome = await loaded.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+        Assert.True(outcome.GetProperty("success").GetBoolean(), outcome.ToString());
+        Assert.Contains("meetingIds", outcome.GetProperty("message").GetString());
+        await using var meetings = new NpgsqlConnection(platform.App.GetConnectionString("meetingsdb"));
+        await meetings.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM meetings WHERE title = 'Ümraniye İlçe Koordinasyon Toplantısı'", meetings);
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+
+        var requeued = await platform.Operations.PostAsync("/api/resources/messaging/commands/requeue-error-messages", null);
+        Assert.Equal(HttpStatusCode.OK, requeued.StatusCode);
+        Assert.StartsWith("Moved ", (await requeued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
     }
 
-    [Fact]
-    public async Task The_dashboard_itself_cannot_be_stopped_and_unknown_resources_are_404()
-    {
-        Assert.Equal(HttpStatusCode.Conflict, (await platform.Dashboard.PostAsync("/api/resources/dashboard/stop", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await platform.Dashboard.PostAsync("/api/resources/nothing/stop", null)).StatusCode);
-    }
+    private async Task<JsonElement> RowAsync(string name) => await platform.Operations.GetFromJsonAsync<JsonElement>($"/api/resources/{name}");
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using Platform.AppHost.Hosting.Resources;
 using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
@@ -39,9 +38,9 @@ public sealed class EdgeTests(PlatformFixture platform)
     public async Task A_stopped_service_gets_503_within_a_second_and_is_served_again_once_it_is_back()
     {
         using var partner = await platform.PartnerAsync("platform-dev");
-        await platform.App.StopResourceAsync("livelihoods");
         try
         {
+            await platform.App.StopResourceAsync("livelihoods");
             var clock = Stopwatch.StartNew();
             var response = await partner.GetAsync("/api/v1/cohorts");
             clock.Stop();
@@ -53,9 +52,7 @@ public sealed class EdgeTests(PlatformFixture platform)
         }
         finally
         {
-            platform.App.StartResource("livelihoods");
-            await Eventually.WatchAsync(() => platform.App.GetResource("livelihoods").Health, h => h == ResourceHealth.Healthy,
-                TimeSpan.FromMinutes(1), "livelihoods to be back");
+            await platform.App.StartResourceAsync("livelihoods");
         }
         var back = await partner.GetAsync("/api/v1/cohorts");
         Assert.NotEqual(HttpStatusCode.ServiceUnavailable, back.StatusCode);

@@ -30,7 +30,7 @@ internal sealed class StandaloneGateway : IAsyncDisposable
         var database = await CreateEmptyDatabaseAsync(platform);
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(GatewayCommand.AssemblyPath(platform.App));
+        start.ArgumentList.Add(GatewayCommand.AssemblyPath);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ConnectionStrings__gatewaydb"] = database;
         start.Environment["Authentication__Issuer"] = $"http://127.0.0.1:{port}/";

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Resources;
-using Platform.AppHost.Hosting.Testing;
+using Platform.AppHost.Resources.RabbitMQ;
+using Platform.AppHost.Resources;
 using Platform.Testing.Ledger;
 using Platform.Testing;
 
@@ -16,14 +15,12 @@ public sealed class BrokerOutageTests(InfrastructureServers servers)
     [Fact]
     public async Task Changes_committed_while_the_broker_is_down_are_all_consumed_exactly_once_when_it_is_back()
     {
-        var builder = DistributedApplicationTestingBuilder.CreateBuilder();
-        var rabbit = builder.AddRabbitMQ("messaging", 0, 0);
-        await using var brokerHost = builder.Build();
-        await brokerHost.StartAsync();
-        await brokerHost.WaitForHealthyAsync(TimeSpan.FromSeconds(60));
+        var builder = TestApplication.Servers();
+        builder.AddLocalRabbitMQ("messaging", builder.AddGeneratedSecret("rabbitmq-password"), port: 55672, managementPort: 55673);
+        await using var brokerHost = await TestApplication.StartAsync(builder);
         using var backlog = new BacklogReader();
 
-        await using var service = new LedgerService(await servers.CreateDatabaseAsync("outage"), new Uri(rabbit.Resource.ConnectionString));
+        await using var service = new LedgerService(await servers.CreateDatabaseAsync("outage"), new Uri(brokerHost.GetConnectionString("messaging")));
         await service.StartAsync();
         await brokerHost.StopResourceAsync("messaging");
 
@@ -32,7 +29,7 @@ public sealed class BrokerOutageTests(InfrastructureServers servers)
         Assert.Equal(100, await service.PendingOutboxRowsAsync());
         await Eventually.WatchAsync(backlog.Read, rows => rows == 100, TimeSpan.FromSeconds(15), "the backlog gauge to show 100");
 
-        brokerHost.StartResource("messaging");
+        await brokerHost.StartResourceAsync("messaging");
 
         await Eventually.GetAsync(service.CreditsSeenAsync, s => s.Count >= 100, TimeSpan.FromSeconds(90), "all 100 events");
         // A settle window: a duplicate delivered late would show up in it.

@@ -3,7 +3,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.AppHost.Dashboard;
+using Platform.AppHost.Resources.RabbitMQ;
 using Platform.Messaging.Inbox;
 using Platform.Testing.Ledger;
 using Platform.Testing.Ledger.Contracts;

@@ -6,9 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Resources;
-using Platform.AppHost.Hosting.Testing;
+using Platform.AppHost.Resources.MailDev;
 using Platform.Notifications.Infrastructure;
 using Platform.Testing;
 
@@ -21,15 +19,15 @@ namespace Platform.Notifications.Tests;
 public sealed class NotificationsService : IAsyncLifetime
 {
     private readonly InfrastructureServers _servers = new();
-    private DistributedApplication _mail = null!;
+    private TestApplication _mail = null!;
     private WebApplicationFactory<NotificationsDbContext> _factory = null!;
     private HttpClient _inbox = null!;
 
     /// <summary>The secret livelihoods seals training invitees with for notifications.</summary>
     public const string SharingKey = "test-sharing-secret-of-livelihoods-and-notifications";
 
-    public MailDevResource Smtp { get; private set; } = null!;
-    public DistributedApplication MailHost => _mail;
+    /// <summary>The SMTP server's own Aspire application, to stop and start it.</summary>
+    public TestApplication MailHost => _mail;
     public IServiceProvider Services => _factory.Services;
     /// <summary>The connection string of the service's own database.</summary>
     public string Database { get; private set; } = "";
@@ -37,14 +35,12 @@ public sealed class NotificationsService : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _servers.InitializeAsync();
-        var builder = DistributedApplicationTestingBuilder.CreateBuilder();
-        Smtp = builder.AddMailDev("smtp", 0, 0).Resource;
-        _mail = builder.Build();
-        await _mail.StartAsync();
-        await _mail.WaitForHealthyAsync(TimeSpan.FromMinutes(1));
-        _inbox = new HttpClient { BaseAddress = new Uri(Smtp.GetEndpoint("http").Url) };
+        var builder = TestApplication.Servers();
+        builder.AddLocalMailDev("smtp", smtpPort: 1025, httpPort: 1080);
+        _mail = await TestApplication.StartAsync(builder);
+        _inbox = new HttpClient { BaseAddress = new Uri(_mail.GetEndpoint("smtp", MailDevResource.HttpEndpointName)) };
 
-        (_factory, Database) = await StartServiceAsync(Smtp.ConnectionString);
+        (_factory, Database) = await StartServiceAsync(_mail.GetConnectionString("smtp"));
     }
 
     /// <summary>
@@ -111,7 +107,7 @@ public sealed class NotificationsService : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         _inbox.Dispose();
-        await _mail.StopAsync();
+        await _mail.DisposeAsync();
         await _servers.DisposeAsync();
     }
 }

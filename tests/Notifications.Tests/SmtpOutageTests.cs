@@ -1,4 +1,3 @@
-using Platform.AppHost.Hosting.Resources;
 using Platform.Contracts;
 using Platform.Testing;
 
@@ -19,8 +18,7 @@ public sealed class SmtpOutageTests(NotificationsService service)
         }
         finally
         {
-            service.MailHost.StartResource("smtp");
-            await Eventually.WatchAsync(() => service.Smtp.Health, h => h == ResourceHealth.Healthy, TimeSpan.FromSeconds(60), "SMTP to be back");
+            await service.MailHost.StartResourceAsync("smtp");
         }
 
         foreach (var invitee in invitees)

@@ -34,9 +34,9 @@ public static class DuplicateCheckBenchmark
             Console.WriteLine($"duplicate-check benchmark: whole platform (Release), {Environment.ProcessorCount} cores; {people:N0} people, {services:N0} services, {checks} checks per kind");
             var protector = new PersonalDataProtector(Options.Create(new PersonalDataOptions
             {
-                Keys = new() { ["1"] = platform.App.Context.GetOrCreateSecret("cases-personal-data-key-1", 32) },
-                HashKey = platform.App.Context.GetOrCreateSecret("cases-identifier-hash-key", 32),
-                SharingKey = platform.App.Context.GetOrCreateSecret("personal-data-sharing-key", 32),
+                Keys = new() { ["1"] = await platform.App.SecretAsync("cases-personal-data-key-1") },
+                HashKey = await platform.App.SecretAsync("cases-identifier-hash-key"),
+                SharingKey = await platform.App.SecretAsync("personal-data-sharing-key"),
             }));
             var random = new Random(42);
             var clock = Stopwatch.StartNew();

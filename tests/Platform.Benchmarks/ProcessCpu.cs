@@ -1,14 +1,13 @@
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Resources;
+using Platform.Testing;
 
 namespace Platform.Benchmarks;
 
 /// <summary>CPU time used by resources' process trees (user + system, from /proc), to show where a request's cost goes.</summary>
-internal sealed class ProcessCpu(DistributedApplication app, params string[] resources)
+internal sealed class ProcessCpu(TestApplication app, params string[] resources)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public Dictionary<string, TimeSpan> Read() => resources.ToDictionary(r => r, r => TreeCpu(app.GetResource(r) is ExecutableResource { Pid: int pid } ? pid : 0));
+    public Dictionary<string, TimeSpan> Read() => resources.ToDictionary(r => r, r => TreeCpu(app.ProcessId(r) ?? 0));
 
     public IEnumerable<(string Resource, TimeSpan Used)> Since(Dictionary<string, TimeSpan> before) =>
         Read().Select(now => (now.Key, now.Value - before[now.Key]));

@@ -3,7 +3,6 @@ using Platform.Benchmarks;
 // dotnet run -c Release --project tests/Platform.Benchmarks -- messaging [--events N] [--rate R] [--seconds S]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [--seconds S] [--concurrency C] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- notifications [--invitees N] [--rounds R]
-// dotnet run -c Release --project tests/Platform.Benchmarks -- dashboard [--spans N] [--resources R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- duplicate-check [--people N] [--services N] [--checks N]
 var benchmark = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "messaging";
 int Option(string name, int fallback) =>
@@ -20,14 +19,11 @@ switch (benchmark)
     case "notifications":
         await NotificationsBenchmark.RunAsync(invitees: Option("--invitees", 200), rounds: Option("--rounds", 3));
         break;
-    case "dashboard":
-        await DashboardBenchmark.RunAsync(spans: Option("--spans", 200_000), resources: Option("--resources", 4));
-        break;
     case "duplicate-check":
         await DuplicateCheckBenchmark.RunAsync(people: Option("--people", 100_000), services: Option("--services", 1_000_000), checks: Option("--checks", 1000));
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications, dashboard, duplicate-check");
+        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications, duplicate-check");
         return 2;
 }
 return 0;

@@ -1,7 +1,7 @@
 using Npgsql;
-using Platform.AppHost.Infrastructure.Postgres;
-using Platform.AppHost.Infrastructure.RabbitMQ;
-using Platform.AppHost.Secrets;
+using Platform.AppHost.Resources.Postgres;
+using Platform.AppHost.Resources.RabbitMQ;
+using Platform.AppHost.Resources;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
 using Xunit;

@@ -59,8 +59,9 @@ public sealed class TestApplication(DistributedApplication app, IReadOnlyDiction
     public async Task StopResourceAsync(string name)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var result = await Aspire.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, timeout.Token);
-        if (!result.Success) throw new InvalidOperationException($"{name} did not stop: {result.Message}");
+        // Aspire's stop command gives up after 20 s on a busy machine while the process is still ending:
+        // what counts is that it ends.
+        await Aspire.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, timeout.Token);
         await Notifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, timeout.Token);
     }
 

@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 
-namespace Platform.AppHost.Infrastructure.MailDev;
+namespace Platform.AppHost.Resources.MailDev;
 
 public static class MailDevBuilderExtensions
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
-namespace Platform.AppHost.Infrastructure.RabbitMQ;
+namespace Platform.AppHost.Resources.RabbitMQ;
 
 /// <summary>
 /// Messages that failed every retry wait in the <c>_error</c> queues. The broker's resource shows how many

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using RabbitMQ.Client;
 
-namespace Platform.AppHost.Infrastructure.RabbitMQ;
+namespace Platform.AppHost.Resources.RabbitMQ;
 
 /// <summary>
 /// What operators do with messages that failed every attempt: count them per <c>{queue}_error</c> queue,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Platform.AppHost.Infrastructure;
+namespace Platform.AppHost.Resources;
 
 /// <summary>
 /// What every server the AppHost runs from Debian's packages has in common: where its data lives, which

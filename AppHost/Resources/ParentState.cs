@@ -2,7 +2,7 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Platform.AppHost.Infrastructure;
+namespace Platform.AppHost.Resources;
 
 /// <summary>
 /// A child resource (a database on its server) shows its server's state. Aspire does this for children of

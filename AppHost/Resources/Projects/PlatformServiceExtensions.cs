@@ -1,8 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
-using Platform.AppHost.Infrastructure;
-using Platform.AppHost.Secrets;
+using Platform.AppHost.Resources;
 
-namespace Platform.AppHost.Services;
+namespace Platform.AppHost.Resources.Projects;
 
 public static class PlatformServiceExtensions
 {

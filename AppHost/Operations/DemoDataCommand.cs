@@ -4,7 +4,7 @@ using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Platform.AppHost.Services;
+namespace Platform.AppHost.Operations;
 
 /// <summary>
 /// "Load demo data" in the dashboard's menu of a service (Development only): the service's own demo-data

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Platform.AppHost.Infrastructure.Postgres;
+namespace Platform.AppHost.Resources.Postgres;
 
 public static class PostgresBuilderExtensions
 {

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
-using Platform.AppHost.Infrastructure;
 
-namespace Platform.AppHost.Secrets;
+namespace Platform.AppHost.Resources;
 
 /// <summary>
 /// Server passwords and the services' sealing keys are Aspire parameters: generated once, kept in the

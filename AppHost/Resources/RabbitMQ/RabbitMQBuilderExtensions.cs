@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RabbitMQ.Client;
 
-namespace Platform.AppHost.Infrastructure.RabbitMQ;
+namespace Platform.AppHost.Resources.RabbitMQ;
 
 public static class RabbitMQBuilderExtensions
 {

@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 
-namespace Platform.AppHost.Infrastructure.MailDev;
+namespace Platform.AppHost.Resources.MailDev;
 
 /// <summary>
 /// The SMTP sink for development and tests: maildev (npm, pinned in AppHost/maildev) with its web inbox

@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 
-namespace Platform.AppHost.Infrastructure.Postgres;
+namespace Platform.AppHost.Resources.Postgres;
 
 /// <summary>PostgreSQL from Debian's server binaries, run by Aspire as an executable with its own data folder and port.</summary>
 public sealed class PostgresServerResource(string name, string command, string dataRoot, ParameterResource password)

@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 
-namespace Platform.AppHost.Infrastructure.RabbitMQ;
+namespace Platform.AppHost.Resources.RabbitMQ;
 
 /// <summary>
 /// RabbitMQ from Debian's package as a node of its own: own node name, ports, Erlang port mapper, data
