@@ -35,7 +35,7 @@ public sealed class OperationsApi(ResourceWatcher watcher, ResourceCommandServic
         resource.Snapshot.HealthStatus?.ToString(),
         resource.Snapshot.Urls.Where(u => !u.IsInternal).Select(u => u.Url).ToList(),
         watcher.RestartsOf(resource.Resource.Name),
-        resource.Snapshot.Properties.FirstOrDefault(p => p.Name is "executable.pid" or "project.pid")?.Value is { } pid && int.TryParse(pid.ToString(), out var id) ? id : null,
+        ResourceWatcher.ProcessId(resource.Snapshot),
         resource.Snapshot.ExitCode);
 
     // Started before Aspire's orchestrator, which returns only once every resource has started.

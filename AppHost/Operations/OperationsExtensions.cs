@@ -16,7 +16,7 @@ public static class OperationsExtensions
             builder.Configuration[DashboardAccess.ApiKeyConfiguration] ?? throw new InvalidOperationException("The AppHost has no dashboard token.")));
         builder.Services.AddSingleton<OperationsApi>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OperationsApi>());
-        builder.Services.AddHostedService<StartupSummary>();
+        if (!builder.IsUnderTest()) builder.Services.AddHostedService<StartupSummary>();
         builder.Services.AddHostedService<OrderlyShutdown>();
         return builder;
     }

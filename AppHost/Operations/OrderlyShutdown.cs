@@ -31,6 +31,8 @@ public sealed class OrderlyShutdown(DistributedApplicationModel model, ResourceN
     private async Task StopAsync(IResource resource, CancellationToken cancellationToken)
     {
         watcher.StoppedByOperator(resource.Name);
+        if (resource is ProjectResource && notifications.TryGetCurrentState(resource.Name, out var current) && ResourceWatcher.ProcessId(current.Snapshot) is { } launcher)
+            StopSignalForwarding.ForwardToServiceOf(launcher);
         try
         {
             var stopped = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);

@@ -61,7 +61,11 @@ public sealed class ResourceWatcher(ResourceNotificationService notifications, R
                 var state = update.Snapshot.State?.Text;
                 if (update.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy) _crashesInARow[name] = 0;
                 if (state == before) continue;
-                if (state == KnownResourceStates.Stopping) StoppedByOperator(name);
+                if (state == KnownResourceStates.Stopping)
+                {
+                    StoppedByOperator(name);
+                    if (update.Resource is ProjectResource && ProcessId(update.Snapshot) is { } launcher) StopSignalForwarding.ForwardToServiceOf(launcher);
+                }
                 else if (state == KnownResourceStates.Running) _stoppedByOperator.TryRemove(name, out _);
                 else if (before == KnownResourceStates.Running && KnownResourceStates.TerminalStates.Contains(state)
                          && !_stoppedByOperator.ContainsKey(name) && update.Resource is ExecutableResource or ProjectResource)
@@ -70,6 +74,10 @@ public sealed class ResourceWatcher(ResourceNotificationService notifications, R
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
     }
+
+    /// <summary>The process Aspire started for the resource (for a project: its <c>dotnet run</c>).</summary>
+    public static int? ProcessId(CustomResourceSnapshot snapshot) =>
+        snapshot.Properties.FirstOrDefault(p => p.Name is "executable.pid" or "project.pid")?.Value is { } pid && int.TryParse(pid.ToString(), out var id) ? id : null;
 
     /// <summary>Starts the resource again after 1 s, doubling with every crash in a row up to 30 s.</summary>
     private async Task RestartAsync(IResource resource, int? exitCode, CancellationToken stopping)

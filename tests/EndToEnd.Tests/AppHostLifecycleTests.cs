@@ -13,7 +13,7 @@ public sealed class AppHostLifecycleTests
     [Fact]
     public async Task Stopping_the_platform_leaves_no_process_behind_and_frees_every_port()
     {
-        var app = await TestApplication.StartAsync(await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>());
+        var app = await TestApplication.StartAsync(TestApplication.Quiet(await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>()));
         var resources = new[] { "postgres", "messaging", "smtp", "meetings", "cases", "livelihoods", "notifications", "gateway" };
         var pids = resources.SelectMany(r => ProcessTree.Of(app.ProcessId(r) ?? throw new InvalidOperationException($"{r} has no process"))).ToList();
         var ports = resources.SelectMany(r => app.Resource<IResourceWithEndpoints>(r).Annotations.OfType<EndpointAnnotation>().Select(e => e.Port!.Value)).ToList();
@@ -35,7 +35,7 @@ public sealed class AppHostLifecycleTests
         var postgres = builder.AddLocalPostgres("postgres", builder.AddGeneratedSecret("postgres-password"), port: 55432);
         var data = Directory.CreateDirectory(postgres.Resource.DataDirectory).FullName;
         await File.WriteAllTextAsync(Path.Combine(data, "PG_VERSION"), "9.6\n");
-        await using var app = await builder.BuildAsync();
+        await using var app = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         await app.StartAsync(timeout.Token);

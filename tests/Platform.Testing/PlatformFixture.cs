@@ -27,7 +27,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TestApplication.StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(timeout.Token);
-        App = await TestApplication.StartAsync(builder);
+        App = await TestApplication.StartAsync(TestApplication.Quiet(builder));
         DashboardToken = App.Aspire.Services.GetRequiredService<IConfiguration>()[DashboardAccess.ApiKeyConfiguration]!;
         Gateway = new HttpClient { BaseAddress = new Uri(App.GetEndpoint("gateway")) };
         Operations = new HttpClient { BaseAddress = App.Aspire.Services.GetRequiredService<OperationsApi>().Address };

@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace Platform.Testing;
 
@@ -19,15 +20,52 @@ public sealed class TestApplication(DistributedApplication app, IReadOnlyDiction
     public string RepositoryRoot => Repository.Root;
     public ResourceNotificationService Notifications => Aspire.ResourceNotifications;
 
-    /// <summary>A builder for a few of the AppHost's servers (<c>AddLocalPostgres</c>, <c>AddLocalRabbitMQ</c>, <c>AddLocalMailDev</c>).</summary>
-    public static IDistributedApplicationTestingBuilder Servers() =>
-        DistributedApplicationTestingBuilder.Create([], (options, _) => options.ProjectDirectory = Repository.AppHostDirectory);
+    /// <summary>
+    /// A builder for a few of the AppHost's servers (<c>AddLocalPostgres</c>, <c>AddLocalRabbitMQ</c>, <c>AddLocalMailDev</c>)
+    /// without the AppHost's model: Aspire's own builder, told where the AppHost is (DCP is found through its
+    /// assembly) and that it runs under test (free ports, throwaway data folders).
+    /// </summary>
+    public static IDistributedApplicationBuilder Servers()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            Args = ["--DcpPublisher:RandomizePorts=true", "--environment=Development"],
+            AssemblyName = typeof(Platform.AppHost.Resources.LocalServers).Assembly.GetName().Name,
+            ProjectDirectory = Repository.AppHostDirectory,
+            DisableDashboard = true,
+        });
+        Quiet(builder.Services);
+        return builder;
+    }
+
+    /// <summary>
+    /// Only warnings of the application itself reach the test output: Aspire forwards every resource's
+    /// console and every health probe otherwise, which buries a failure's message.
+    /// </summary>
+    public static IDistributedApplicationTestingBuilder Quiet(IDistributedApplicationTestingBuilder builder)
+    {
+        Quiet(builder.Services);
+        return builder;
+    }
+
+    private static void Quiet(IServiceCollection services) =>
+        services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
     /// <summary>Builds and starts the application, and waits until every resource is healthy.</summary>
     public static async Task<TestApplication> StartAsync(IDistributedApplicationTestingBuilder builder)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
-        var app = await builder.BuildAsync(timeout.Token);
+        return await StartAsync(await builder.BuildAsync(timeout.Token));
+    }
+
+    public static Task<TestApplication> StartAsync(IDistributedApplicationBuilder builder) => StartAsync(builder.Build());
+
+    private static async Task<TestApplication> StartAsync(DistributedApplication app)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
         try
         {
             await app.StartAsync(timeout.Token);
@@ -77,7 +115,8 @@ public sealed class TestApplication(DistributedApplication app, IReadOnlyDiction
     public async Task WaitForHealthyAsync(string name, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
-        await Notifications.WaitForResourceHealthyAsync(name, cancellation.Token);
+        // A resource just told to start may still show its last run's end: wait through it.
+        await Notifications.WaitForResourceHealthyAsync(name, WaitBehavior.WaitOnResourceUnavailable, cancellation.Token);
     }
 
     /// <summary>The newest snapshot of a resource (state, health, properties such as its pid).</summary>

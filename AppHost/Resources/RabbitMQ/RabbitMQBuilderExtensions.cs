@@ -86,10 +86,14 @@ public static class RabbitMQBuilderExtensions
     /// <summary>Ends the node's port mapper once the AppHost has stopped (and before a start, in case a crash left one).</summary>
     private sealed class PortMapperCleanup(RabbitMQServerResource broker) : IHostedLifecycleService
     {
-        public static async Task StopPortMapperAsync(RabbitMQServerResource broker)
+        /// <summary>
+        /// Found by its environment, not with <c>epmd -kill</c>: that refuses while a node is registered, and
+        /// at the application's end the node may not have finished dying yet.
+        /// </summary>
+        public static Task StopPortMapperAsync(RabbitMQServerResource broker)
         {
-            try { await LocalServers.RunToEndAsync(["epmd", "-port", broker.PortMapperPort.ToString(), "-kill"]); }
-            catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception) { /* none was running */ }
+            foreach (var portMapper in ProcessSignals.Find("epmd", $"ERL_EPMD_PORT={broker.PortMapperPort}")) ProcessSignals.Terminate(portMapper);
+            return Task.CompletedTask;
         }
 
         public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

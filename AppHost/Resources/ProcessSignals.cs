@@ -1,0 +1,35 @@
+using System.Runtime.InteropServices;
+
+namespace Platform.AppHost.Resources;
+
+/// <summary>Signals to processes Aspire does not signal itself, found through /proc.</summary>
+public static partial class ProcessSignals
+{
+    private const int SigTerm = 15;
+
+    /// <summary>Asks a process to end (SIGTERM); one already gone is no matter.</summary>
+    public static void Terminate(int pid) => _ = Kill(pid, SigTerm);
+
+    public static IReadOnlyList<int> ChildrenOf(int parent) =>
+        Processes().Where(pid => ParentOf(pid) == parent).ToList();
+
+    /// <summary>Processes named <paramref name="name"/> whose environment holds <paramref name="variable"/>.</summary>
+    public static IReadOnlyList<int> Find(string name, string variable) =>
+        Processes().Where(pid => Read($"/proc/{pid}/comm")?.Trim() == name && (Read($"/proc/{pid}/environ")?.Split('\0').Contains(variable) ?? false)).ToList();
+
+    private static IEnumerable<int> Processes() =>
+        Directory.EnumerateDirectories("/proc").Select(folder => int.TryParse(Path.GetFileName(folder), out var pid) ? pid : 0).Where(pid => pid > 0);
+
+    private static int ParentOf(int pid) =>
+        Read($"/proc/{pid}/stat") is { } stat ? int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]) : 0;
+
+    private static string? Read(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
+}
