@@ -14,7 +14,7 @@ namespace Platform.Testing;
 /// The AppHost's own model (its Program.cs) under Aspire.Hosting.Testing, started once for a test class
 /// or collection: free ports, throwaway data folders, every resource healthy before the first test.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     public TestApplication App { get; private set; } = null!;
     /// <summary>The gateway without credentials.</summary>
@@ -23,16 +23,19 @@ public sealed class PlatformFixture : IAsyncLifetime
     public HttpClient Operations { get; private set; } = null!;
     public string DashboardToken { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TestApplication.StartTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(timeout.Token);
-        App = await TestApplication.StartAsync(TestApplication.Quiet(builder));
+        App = await TestApplication.StartAsync(TestApplication.Quiet(await CreateBuilderAsync(timeout.Token)));
         DashboardToken = App.Aspire.Services.GetRequiredService<IConfiguration>()[DashboardAccess.ApiKeyConfiguration]!;
         Gateway = new HttpClient { BaseAddress = new Uri(App.GetEndpoint("gateway")) };
         Operations = new HttpClient { BaseAddress = App.Aspire.Services.GetRequiredService<OperationsApi>().Address };
         Operations.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardToken);
     }
+
+    /// <summary>The AppHost as Aspire.Hosting.Testing builds it (no dashboard); a fixture that wants more of it overrides this.</summary>
+    protected virtual Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(CancellationToken cancellationToken) =>
+        DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(cancellationToken);
 
     /// <summary>An access token from the gateway's token endpoint (development partners' secrets are "{client id}-secret").</summary>
     public async Task<string> TokenAsync(string clientId, string? secret = null, string? scope = null)
@@ -58,7 +61,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Gateway?.Dispose();
         Operations?.Dispose();
