@@ -77,7 +77,10 @@ public sealed class OperationsApi(ResourceWatcher watcher, ResourceCommandServic
             _ => null,
         };
         if (command is null) return TypedResults.Problem(statusCode: 404, title: $"Unknown action {action}: use stop, start or restart.");
-        if (action == "stop") watcher.StoppedByOperator(name);
+        // Not a crash, so not to be started again by the watcher (a restart starts it itself).
+        if (action is "stop" or "restart") watcher.StoppedByOperator(name);
+        if (action is "stop" or "restart" && resource.Resource is ProjectResource && ResourceWatcher.ProcessId(resource.Snapshot) is { } launcher)
+            StopSignalForwarding.ForwardToServiceOf(launcher);
         _ = Task.Run(async () =>
         {
             var result = await commands.ExecuteCommandAsync(resource.Resource, command, CancellationToken.None);

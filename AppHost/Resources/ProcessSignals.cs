@@ -5,10 +5,17 @@ namespace Platform.AppHost.Resources;
 /// <summary>Signals to processes Aspire does not signal itself, found through /proc.</summary>
 public static partial class ProcessSignals
 {
-    private const int SigTerm = 15;
+    private const int SigKill = 9, SigTerm = 15;
 
     /// <summary>Asks a process to end (SIGTERM); one already gone is no matter.</summary>
     public static void Terminate(int pid) => _ = Kill(pid, SigTerm);
+
+    /// <summary>Ends a process at once (SIGKILL).</summary>
+    public static void KillNow(int pid) => _ = Kill(pid, SigKill);
+
+    /// <summary>Whether the process still runs (a zombie waiting for its parent does not).</summary>
+    public static bool IsAlive(int pid) =>
+        Read($"/proc/{pid}/stat") is { } stat && stat[(stat.LastIndexOf(')') + 2)] != 'Z';
 
     public static IReadOnlyList<int> ChildrenOf(int parent) =>
         Processes().Where(pid => ParentOf(pid) == parent).ToList();

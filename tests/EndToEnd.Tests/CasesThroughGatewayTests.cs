@@ -7,7 +7,7 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>Two Social Protection Desks through the gateway with their own credentials, on the whole platform.</summary>
-[Collection(DesksAndProgramme.Name)]
+[Collection(RunningPlatform.Name)]
 public sealed class CasesThroughGatewayTests(PlatformFixture platform)
 {
     [Fact]
@@ -61,11 +61,4 @@ public sealed class CasesThroughGatewayTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, (await gaziosmanpasa.GetAsync($"/api/v1/cases/{umraniyeCase}")).StatusCode);
         Assert.Equal("Amina Al-Hassan", (await umraniye.GetFromJsonAsync<JsonElement>($"/api/v1/beneficiaries/{inUmraniye}")).GetProperty("fullName").GetString());
     }
-}
-
-/// <summary>The desks and the livelihoods programme share one running platform (one start for both test classes).</summary>
-[CollectionDefinition(Name)]
-public sealed class DesksAndProgramme : ICollectionFixture<PlatformFixture>
-{
-    public const string Name = "desks and programme";
 }

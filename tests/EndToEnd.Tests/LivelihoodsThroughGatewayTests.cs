@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>The women's entrepreneurship programme through the gateway, with cases and notifications running beside it.</summary>
-[Collection(DesksAndProgramme.Name)]
+[Collection(RunningPlatform.Name)]
 public sealed class LivelihoodsThroughGatewayTests(PlatformFixture platform, ITestOutputHelper output)
 {
     [Fact]

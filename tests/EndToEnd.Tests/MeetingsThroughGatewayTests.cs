@@ -7,7 +7,8 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>The meetings service as a partner system uses it: through the gateway, with a real token.</summary>
-public sealed class MeetingsThroughGatewayTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(RunningPlatform.Name)]
+public sealed class MeetingsThroughGatewayTests(PlatformFixture platform)
 {
     [Fact]
     public async Task A_partner_schedules_reschedules_cancels_and_lists_a_meeting_through_the_gateway()

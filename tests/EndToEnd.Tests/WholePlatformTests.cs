@@ -11,7 +11,8 @@ using Xunit.Abstractions;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>The whole platform as the AppHost runs it on Aspire: real PostgreSQL, RabbitMQ, maildev, services and gateway.</summary>
-public sealed class WholePlatformTests(PlatformFixture platform, ITestOutputHelper output) : IClassFixture<PlatformFixture>
+[Collection(RunningPlatform.Name)]
+public sealed class WholePlatformTests(PlatformFixture platform, ITestOutputHelper output)
 {
     private static readonly string[] AllResources =
     [
