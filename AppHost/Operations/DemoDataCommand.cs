@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.AppHost.Resources;
 
 namespace Platform.AppHost.Operations;
 
@@ -39,7 +39,7 @@ public static class DemoDataCommand
         {
             Description = "Loads the seed texts' institutions, meetings and programme through the service's own API (loading twice adds nothing).",
             IconName = "DatabaseArrowUp",
-            UpdateState = state => state.ResourceSnapshot.HealthStatus == HealthStatus.Healthy ? ResourceCommandState.Enabled : ResourceCommandState.Disabled,
+            UpdateState = CommandStates.EnabledWhenHealthy,
         });
     }
 

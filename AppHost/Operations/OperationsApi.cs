@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.AppHost.Resources;
 
 namespace Platform.AppHost.Operations;
 
@@ -15,7 +15,7 @@ namespace Platform.AppHost.Operations;
 /// token as a bearer token. Commands go through Aspire's own resource commands.
 /// </summary>
 public sealed class OperationsApi(ResourceWatcher watcher, ResourceCommandService commands, OperationsApi.Settings settings, ILogger<OperationsApi> logger)
-    : IHostedLifecycleService
+    : LifecycleHook
 {
     public sealed record Settings(int Port, string Token);
 
@@ -39,7 +39,7 @@ public sealed class OperationsApi(ResourceWatcher watcher, ResourceCommandServic
         resource.Snapshot.ExitCode);
 
     // Started before Aspire's orchestrator, which returns only once every resource has started.
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");
@@ -78,9 +78,7 @@ public sealed class OperationsApi(ResourceWatcher watcher, ResourceCommandServic
         };
         if (command is null) return TypedResults.Problem(statusCode: 404, title: $"Unknown action {action}: use stop, start or restart.");
         // Not a crash, so not to be started again by the watcher (a restart starts it itself).
-        if (action is "stop" or "restart") watcher.StoppedByOperator(name);
-        if (action is "stop" or "restart" && resource.Resource is ProjectResource && ResourceWatcher.ProcessId(resource.Snapshot) is { } launcher)
-            StopSignalForwarding.ForwardToServiceOf(launcher);
+        if (action is "stop" or "restart") watcher.Stopping(resource.Resource, resource.Snapshot);
         _ = Task.Run(async () =>
         {
             var result = await commands.ExecuteCommandAsync(resource.Resource, command, CancellationToken.None);
@@ -104,13 +102,8 @@ public sealed class OperationsApi(ResourceWatcher watcher, ResourceCommandServic
 
     private static ProblemHttpResult NoSuchResource(string name) => TypedResults.Problem(statusCode: 404, title: $"No resource named {name}.");
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_api is not null) await _api.DisposeAsync();
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Hosting;
+using Platform.AppHost.Resources;
 using Microsoft.Extensions.Logging;
 
 namespace Platform.AppHost.Operations;
@@ -10,11 +10,11 @@ namespace Platform.AppHost.Operations;
 /// exits at once and its processes linger for twenty seconds or more.
 /// </summary>
 public sealed class OrderlyShutdown(DistributedApplicationModel model, ResourceNotificationService notifications, ResourceCommandService commands,
-    ResourceWatcher watcher, ILogger<OrderlyShutdown> logger) : IHostedLifecycleService
+    ResourceWatcher watcher, ILogger<OrderlyShutdown> logger) : LifecycleHook
 {
     private static readonly TimeSpan PerLayer = TimeSpan.FromSeconds(20);
 
-    public async Task StoppingAsync(CancellationToken cancellationToken)
+    public override async Task StoppingAsync(CancellationToken cancellationToken)
     {
         var remaining = model.Resources.Where(r => r is ProjectResource or ExecutableResource && IsRunningAndVisible(r)).ToList();
         while (remaining.Count > 0)
@@ -30,9 +30,7 @@ public sealed class OrderlyShutdown(DistributedApplicationModel model, ResourceN
 
     private async Task StopAsync(IResource resource, CancellationToken cancellationToken)
     {
-        watcher.StoppedByOperator(resource.Name);
-        if (resource is ProjectResource && notifications.TryGetCurrentState(resource.Name, out var current) && ResourceWatcher.ProcessId(current.Snapshot) is { } launcher)
-            StopSignalForwarding.ForwardToServiceOf(launcher);
+        if (notifications.TryGetCurrentState(resource.Name, out var current)) watcher.Stopping(resource, current.Snapshot);
         try
         {
             var stopped = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
@@ -53,10 +51,4 @@ public sealed class OrderlyShutdown(DistributedApplicationModel model, ResourceN
     private static bool WaitsFor(IResource dependant, IResource dependency) =>
         dependant.TryGetAnnotationsOfType<WaitAnnotation>(out var waits)
         && waits.Any(w => w.Resource == dependency || w.Resource is IResourceWithParent child && child.Parent == dependency);
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.AppHost.Resources;
 
 namespace Platform.AppHost.Operations;
 
@@ -12,7 +12,7 @@ namespace Platform.AppHost.Operations;
 /// it. Aspire itself does not restart a process that exits (dotnet/aspire#5003).
 /// </summary>
 public sealed class ResourceWatcher(ResourceNotificationService notifications, ResourceCommandService commands, ILogger<ResourceWatcher> logger)
-    : IHostedLifecycleService
+    : LifecycleHook
 {
     public const string RestartsProperty = "platform.restarts";
     private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1), LongestDelay = TimeSpan.FromSeconds(30);
@@ -32,22 +32,25 @@ public sealed class ResourceWatcher(ResourceNotificationService notifications, R
 
     public ResourceEvent? Find(string name) => Resources.FirstOrDefault(e => e.Resource.Name == name);
 
-    /// <summary>Called before an operator's stop, so that the stop is not taken for a crash.</summary>
-    public void StoppedByOperator(string name) => _stoppedByOperator[name] = true;
+    /// <summary>
+    /// A resource is being stopped on purpose (an operator, a restart, the AppHost's own stop): it is not
+    /// to be taken for a crash, and a project's service gets the stop signal its launcher may not pass on.
+    /// </summary>
+    public void Stopping(IResource resource, CustomResourceSnapshot snapshot)
+    {
+        _stoppedByOperator[resource.Name] = true;
+        if (resource is ProjectResource && ProcessId(snapshot) is { } launcher) StopSignalForwarding.ForwardToServiceOf(launcher);
+    }
 
-    // Aspire's orchestrator returns from StartAsync only once every resource has started, and hosted
-    // services start one after another: watching from StartingAsync sees the start itself.
-    public Task StartingAsync(CancellationToken cancellationToken)
+    // Hosted services start one after another: watching from StartingAsync sees the start itself.
+    public override Task StartingAsync(CancellationToken cancellationToken)
     {
         _watching = Task.Run(() => WatchAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
-    public Task StoppingAsync(CancellationToken cancellationToken) => _stopping.CancelAsync();
-    public Task StopAsync(CancellationToken cancellationToken) => _watching ?? Task.CompletedTask;
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override Task StoppingAsync(CancellationToken cancellationToken) => _stopping.CancelAsync();
+    public override Task StopAsync(CancellationToken cancellationToken) => _watching ?? Task.CompletedTask;
 
     private async Task WatchAsync(CancellationToken stopping)
     {
@@ -61,11 +64,7 @@ public sealed class ResourceWatcher(ResourceNotificationService notifications, R
                 var state = update.Snapshot.State?.Text;
                 if (update.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy) _crashesInARow[name] = 0;
                 if (state == before) continue;
-                if (state == KnownResourceStates.Stopping)
-                {
-                    StoppedByOperator(name);
-                    if (update.Resource is ProjectResource && ProcessId(update.Snapshot) is { } launcher) StopSignalForwarding.ForwardToServiceOf(launcher);
-                }
+                if (state == KnownResourceStates.Stopping) Stopping(update.Resource, update.Snapshot);
                 else if (state == KnownResourceStates.Running) _stoppedByOperator.TryRemove(name, out _);
                 else if (before == KnownResourceStates.Running && KnownResourceStates.TerminalStates.Contains(state)
                          && !_stoppedByOperator.ContainsKey(name) && update.Resource is ExecutableResource or ProjectResource)

@@ -14,10 +14,7 @@ public sealed class StartupSummary(DistributedApplicationModel model, ResourceNo
     {
         try
         {
-            // Aspire's own dashboard resource is hidden, and never reports health.
-            foreach (var resource in model.Resources.Where(r => r is not ParameterResource))
-                await notifications.WaitForResourceAsync(resource.Name,
-                    e => e.Snapshot.IsHidden || e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, stoppingToken);
+            await Readiness.WaitUntilEveryResourceIsHealthyAsync(model, notifications, stoppingToken);
         }
         catch (OperationCanceledException) { return; }
 

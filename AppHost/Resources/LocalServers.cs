@@ -25,9 +25,11 @@ public static class LocalServers
         builder.Configuration.GetValue<bool>("DcpPublisher:RandomizePorts");
 
     /// <summary>The fixed port, or under test a free one the kernel picked.</summary>
-    public static int PortFor(this IDistributedApplicationBuilder builder, int fixedPort)
+    public static int PortFor(this IDistributedApplicationBuilder builder, int fixedPort) => builder.IsUnderTest() ? FreePort() : fixedPort;
+
+    /// <summary>A port on loopback nothing listens on, as the kernel picks it.</summary>
+    public static int FreePort()
     {
-        if (!builder.IsUnderTest()) return fixedPort;
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -80,15 +82,9 @@ public static class LocalServers
     }
 
     /// <summary>Deletes a test run's data folder once the application has stopped (the servers are gone by then).</summary>
-    private sealed class DeleteWhenStopped(string folder) : IHostedLifecycleService
+    private sealed class DeleteWhenStopped(string folder) : LifecycleHook
     {
-        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StoppedAsync(CancellationToken cancellationToken)
+        public override Task StoppedAsync(CancellationToken cancellationToken)
         {
             try { Directory.Delete(folder, recursive: true); }
             catch (DirectoryNotFoundException) { }

@@ -20,6 +20,16 @@ public static partial class ProcessSignals
     public static IReadOnlyList<int> ChildrenOf(int parent) =>
         Processes().Where(pid => ParentOf(pid) == parent).ToList();
 
+    /// <summary>A process and all its descendants, the root first, from one reading of /proc.</summary>
+    public static IReadOnlyList<int> TreeOf(int root)
+    {
+        var parents = Processes().Select(pid => (Pid: pid, Parent: ParentOf(pid))).ToList();
+        var tree = new List<int> { root };
+        for (var i = 0; i < tree.Count; i++)
+            tree.AddRange(parents.Where(p => p.Parent == tree[i]).Select(p => p.Pid));
+        return tree;
+    }
+
     /// <summary>Processes named <paramref name="name"/> whose environment holds <paramref name="variable"/>.</summary>
     public static IReadOnlyList<int> Find(string name, string variable) =>
         Processes().Where(pid => Read($"/proc/{pid}/comm")?.Trim() == name && (Read($"/proc/{pid}/environ")?.Split('\0').Contains(variable) ?? false)).ToList();

@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting.Testing;
+using Platform.AppHost.Resources;
 using Platform.Testing;
 
 namespace Platform.Dashboard.Tests;
@@ -22,9 +21,9 @@ public sealed class DashboardPlatform : PlatformFixture
     protected override Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(CancellationToken cancellationToken) =>
         DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
-                $"--ASPNETCORE_URLS=http://127.0.0.1:{FreePort()}",
-                $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
-                $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+                $"--ASPNETCORE_URLS=http://127.0.0.1:{LocalServers.FreePort()}",
+                $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{LocalServers.FreePort()}",
+                $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{LocalServers.FreePort()}",
                 "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
             ],
             (options, _) => options.DisableDashboard = false,
@@ -57,12 +56,5 @@ public sealed class DashboardPlatform : PlatformFixture
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException) { return false; }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

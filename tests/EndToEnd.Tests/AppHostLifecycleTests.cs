@@ -15,16 +15,16 @@ public sealed class AppHostLifecycleTests
     {
         var app = await TestApplication.StartAsync(TestApplication.Quiet(await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>()));
         var resources = new[] { "postgres", "messaging", "smtp", "meetings", "cases", "livelihoods", "notifications", "gateway" };
-        var pids = resources.SelectMany(r => ProcessTree.Of(app.ProcessId(r) ?? throw new InvalidOperationException($"{r} has no process"))).ToList();
+        var pids = resources.SelectMany(r => ProcessSignals.TreeOf(app.ProcessId(r) ?? throw new InvalidOperationException($"{r} has no process"))).ToList();
         var ports = resources.SelectMany(r => app.Resource<IResourceWithEndpoints>(r).Annotations.OfType<EndpointAnnotation>().Select(e => e.Port!.Value)).ToList();
         Assert.True(pids.Count >= resources.Length, $"expected a process per resource, found {pids.Count}");
 
         await app.DisposeAsync();
 
-        await Eventually.WatchAsync(() => pids.Where(ProcessTree.IsAlive).ToList(), alive => alive.Count == 0, TimeSpan.FromSeconds(10), "every process to end");
+        await Eventually.WatchAsync(() => pids.Where(ProcessSignals.IsAlive).ToList(), alive => alive.Count == 0, TimeSpan.FromSeconds(10), "every process to end");
         // Listening is what matters: the test assemblies run side by side, and another one's client
         // connection may borrow a freed ephemeral port, which a bind probe would mistake for a leak.
-        var stillListening = ProcessTree.ListeningPorts();
+        var stillListening = ListeningPorts.Now();
         Assert.All(ports, port => Assert.False(stillListening.Contains(port), $"port {port} is still listening"));
     }
 

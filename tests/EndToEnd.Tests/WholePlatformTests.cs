@@ -5,6 +5,7 @@ using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Npgsql;
 using Platform.AppHost.Operations;
+using Platform.AppHost.Resources;
 using Platform.Testing;
 using Xunit.Abstractions;
 
@@ -97,7 +98,7 @@ public sealed class WholePlatformTests(PlatformFixture platform, ITestOutputHelp
         var before = await RowAsync("livelihoods");
         var launcher = before.GetProperty("pid").GetInt32();
         // Aspire runs a project through `dotnet run`; the service is the process below it.
-        var service = ProcessTree.Of(launcher).Last();
+        var service = ProcessSignals.TreeOf(launcher).Last();
 
         var clock = Stopwatch.StartNew();
         Process.GetProcessById(service).Kill();
@@ -106,7 +107,7 @@ public sealed class WholePlatformTests(PlatformFixture platform, ITestOutputHelp
             TimeSpan.FromSeconds(60), "livelihoods to be started again");
         await platform.App.WaitForHealthyAsync("livelihoods", TimeSpan.FromSeconds(60));
         output.WriteLine($"livelihoods healthy again {clock.Elapsed.TotalSeconds:0.0} s after its process was killed");
-        Assert.False(ProcessTree.IsAlive(service));
+        Assert.False(ProcessSignals.IsAlive(service));
         var snapshot = platform.App.Snapshot("livelihoods");
         Assert.Equal(KnownResourceStates.Running, snapshot.State?.Text);
         Assert.Contains(snapshot.Properties, p => p.Name == ResourceWatcher.RestartsProperty && p.Value?.ToString() == (before.GetProperty("restarts").GetInt32() + 1).ToString());

@@ -2,8 +2,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Platform.AppHost.Operations;
 
 namespace Platform.Testing;
 
@@ -70,8 +70,7 @@ public sealed class TestApplication(DistributedApplication app, IReadOnlyDiction
         {
             await app.StartAsync(timeout.Token);
             var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-            foreach (var resource in model.Resources.Where(r => r is not ParameterResource))
-                await app.ResourceNotifications.WaitForResourceAsync(resource.Name, e => e.Snapshot.IsHidden || e.Snapshot.HealthStatus == HealthStatus.Healthy, timeout.Token);
+            await Readiness.WaitUntilEveryResourceIsHealthyAsync(model, app.ResourceNotifications, timeout.Token);
             var connectionStrings = new Dictionary<string, string>();
             foreach (var resource in model.Resources.OfType<IResourceWithConnectionString>())
                 connectionStrings[resource.Name] = await resource.GetConnectionStringAsync(timeout.Token) ?? "";
@@ -124,8 +123,7 @@ public sealed class TestApplication(DistributedApplication app, IReadOnlyDiction
         Notifications.TryGetCurrentState(name, out var current) ? current.Snapshot : throw new KeyNotFoundException($"No resource named {name}.");
 
     /// <summary>The process Aspire started for a resource (for a project: the <c>dotnet run</c> that runs it), from its snapshot.</summary>
-    public int? ProcessId(string name) =>
-        Snapshot(name).Properties.FirstOrDefault(p => p.Name is "executable.pid" or "project.pid")?.Value is { } pid && int.TryParse(pid.ToString(), out var id) ? id : null;
+    public int? ProcessId(string name) => ResourceWatcher.ProcessId(Snapshot(name));
 
     /// <summary>The value of a generated secret (an Aspire parameter), as the services got it.</summary>
     public async Task<string> SecretAsync(string parameter) =>

@@ -19,10 +19,6 @@ public static class PostgresBuilderExtensions
         var listenPort = builder.PortFor(port);
         var server = new PostgresServerResource(name, LocalServers.RunningAsRoot ? "setpriv" : Path.Combine(binaries, "postgres"), dataRoot, password.Resource);
 
-        string? connectionString = null;
-        var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddNpgSql(_ => connectionString ?? throw new InvalidOperationException("The server has no connection string yet."), name: healthCheck);
-
         return builder.AddResource(server)
             .WithEndpoint(port: listenPort, targetPort: listenPort, scheme: "tcp", name: PostgresServerResource.EndpointName, isProxied: false)
             .WithArgs(context =>
@@ -37,9 +33,7 @@ public static class PostgresBuilderExtensions
                 context.Args.Add("-c"); context.Args.Add("logging_collector=off");
             })
             .WithIconName("DatabaseStack")
-            .WithHealthCheck(healthCheck)
-            .OnConnectionStringAvailable(async (resource, _, cancellationToken) =>
-                connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken))
+            .WithNpgsqlHealthCheck()
             .OnBeforeResourceStarted((resource, starting, cancellationToken) =>
                 PrepareDataAsync(resource, binaries, starting.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource), cancellationToken))
             .OnResourceReady((resource, ready, cancellationToken) =>
@@ -51,15 +45,22 @@ public static class PostgresBuilderExtensions
     {
         var database = new PostgresDatabaseResource(name, databaseName ?? name, server.Resource);
         server.Resource.Databases[name] = database.DatabaseName;
-        string? connectionString = null;
-        var healthCheck = $"{name}_check";
-        server.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(_ => connectionString ?? throw new InvalidOperationException("The database has no connection string yet."), name: healthCheck);
         return server.ApplicationBuilder.AddResource(database)
-            .WithHealthCheck(healthCheck)
+            .WithNpgsqlHealthCheck()
             .WithIconName("Database")
-            .OnConnectionStringAvailable(async (resource, _, cancellationToken) =>
-                connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken))
             .WithStateOfParent();
+    }
+
+    /// <summary>Healthy when a connection with the resource's connection string opens (the check Aspire's PostgreSQL integration uses).</summary>
+    private static IResourceBuilder<T> WithNpgsqlHealthCheck<T>(this IResourceBuilder<T> resource) where T : IResourceWithConnectionString
+    {
+        string? connectionString = null;
+        var healthCheck = $"{resource.Resource.Name}_check";
+        resource.ApplicationBuilder.Services.AddHealthChecks()
+            .AddNpgSql(_ => connectionString ?? throw new InvalidOperationException($"{resource.Resource.Name} has no connection string yet."), name: healthCheck);
+        return resource.WithHealthCheck(healthCheck)
+            .OnConnectionStringAvailable(async (available, _, cancellationToken) =>
+                connectionString = await available.ConnectionStringExpression.GetValueAsync(cancellationToken));
     }
 
     /// <summary>initdb on the first start (as the server's user); refuses a data folder of another major version.</summary>

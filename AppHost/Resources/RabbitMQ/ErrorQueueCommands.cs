@@ -34,7 +34,7 @@ public static class ErrorQueueCommands
         {
             Description = "Moves every message of the _error queues back to its queue, without its fault headers, for a fresh set of retries.",
             IconName = "ArrowRedo",
-            UpdateState = state => state.ResourceSnapshot.HealthStatus == HealthStatus.Healthy ? ResourceCommandState.Enabled : ResourceCommandState.Disabled,
+            UpdateState = CommandStates.EnabledWhenHealthy,
         });
     }
 

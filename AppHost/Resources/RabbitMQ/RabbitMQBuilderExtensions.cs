@@ -30,7 +30,7 @@ public static class RabbitMQBuilderExtensions
         // Its port mapper daemonizes and would outlive the node: ended when the application stops, and
         // when the AppHost exits before it finished starting (then no hosted service is stopped).
         builder.Services.AddSingleton<IHostedService>(new PortMapperCleanup(broker));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => PortMapperCleanup.StopPortMapperAsync(broker).GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => PortMapperCleanup.StopPortMapper(broker);
 
         return builder.AddResource(broker)
             .WithEndpoint(port: amqpPort, targetPort: amqpPort, scheme: "amqp", name: RabbitMQServerResource.EndpointName, isProxied: false)
@@ -61,7 +61,7 @@ public static class RabbitMQBuilderExtensions
     {
         if (!File.Exists(RabbitMQServerResource.ServerScript))
             throw new InvalidOperationException("RabbitMQ is not installed: apt-get install -y rabbitmq-server (./run.sh does it for you).");
-        await PortMapperCleanup.StopPortMapperAsync(broker);
+        PortMapperCleanup.StopPortMapper(broker);
         var root = broker.DataRoot;
         foreach (var folder in new[] { "home", "mnesia", "log" }) Directory.CreateDirectory(Path.Combine(root, folder));
         await File.WriteAllLinesAsync(Path.Combine(root, "rabbitmq.conf"),
@@ -84,23 +84,21 @@ public static class RabbitMQBuilderExtensions
     }
 
     /// <summary>Ends the node's port mapper once the AppHost has stopped (and before a start, in case a crash left one).</summary>
-    private sealed class PortMapperCleanup(RabbitMQServerResource broker) : IHostedLifecycleService
+    private sealed class PortMapperCleanup(RabbitMQServerResource broker) : LifecycleHook
     {
         /// <summary>
         /// Found by its environment, not with <c>epmd -kill</c>: that refuses while a node is registered, and
         /// at the application's end the node may not have finished dying yet.
         /// </summary>
-        public static Task StopPortMapperAsync(RabbitMQServerResource broker)
+        public static void StopPortMapper(RabbitMQServerResource broker)
         {
             foreach (var portMapper in ProcessSignals.Find("epmd", $"ERL_EPMD_PORT={broker.PortMapperPort}")) ProcessSignals.Terminate(portMapper);
-            return Task.CompletedTask;
         }
 
-        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StoppedAsync(CancellationToken cancellationToken) => StopPortMapperAsync(broker);
+        public override Task StoppedAsync(CancellationToken cancellationToken)
+        {
+            StopPortMapper(broker);
+            return Task.CompletedTask;
+        }
     }
 }
