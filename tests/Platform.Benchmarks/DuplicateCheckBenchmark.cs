@@ -105,7 +105,7 @@ public static class DuplicateCheckBenchmark
                 await copy.WriteAsync(random.Next(1, 9), NpgsqlDbType.Integer);
                 await copy.WriteAsync(new[] { "ar" }, NpgsqlDbType.Array | NpgsqlDbType.Text);
                 await copy.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                await copy.WriteAsync(protector.Seal(new PersonalDetails(person.Name, person.Number, person.Born, "+90 500 000 00 00", NameKey.Of(person.Name)), BeneficiaryDetails.Context(person.Id)), NpgsqlDbType.Bytea);
+                await copy.WriteAsync(protector.Seal(new PersonalDetails(person.Name, person.Number, person.Born, "+90 500 000 00 00"), BeneficiaryDetails.Context(person.Id)), NpgsqlDbType.Bytea);
                 await copy.WriteAsync(protector.IdentifierHash(person.Number), NpgsqlDbType.Bytea);
                 await copy.WriteAsync(protector.BirthDateHash(person.Born), NpgsqlDbType.Bytea);
                 await copy.WriteAsync("benchmark", NpgsqlDbType.Varchar);

@@ -69,7 +69,7 @@ public static class BeneficiariesApi
             HouseholdSize = request.HouseholdSize ?? 1,
             Languages = request.Languages ?? [],
             Vulnerabilities = request.Vulnerabilities ?? [],
-            SealedDetails = protector.Seal(new PersonalDetails(fullName, number, request.DateOfBirth!.Value, request.Phone?.Trim(), NameKey.Of(fullName)), BeneficiaryDetails.Context(id)),
+            SealedDetails = protector.Seal(new PersonalDetails(fullName, number, request.DateOfBirth!.Value, request.Phone?.Trim()), BeneficiaryDetails.Context(id)),
             IdentifierHash = identifier,
             BirthDateHash = protector.BirthDateHash(request.DateOfBirth.Value),
             RegisteredBy = partner.ClientId,

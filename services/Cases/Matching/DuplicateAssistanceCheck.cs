@@ -3,7 +3,7 @@ namespace Platform.Cases.Matching;
 /// <summary>
 /// Did another desk or institution give the same category of aid to the same person within the window?
 /// The person is found by the keyed hash of the identity number, or, without one, among the few people
-/// born on the same day (keyed hash of the date of birth) whose sealed name key matches
+/// born on the same day (keyed hash of the date of birth) whose sealed full name matches
 /// (<see cref="NameMatcher"/>). The answer names category, date, district and institution, never the
 /// person; each person matched is written to the audit log as a "match" by the caller.
 /// </summary>
@@ -55,14 +55,14 @@ public sealed class DuplicateAssistanceCheck(CasesDbContext db, PersonalDataProt
         }
         if (person is { FullName: { } fullName, DateOfBirth: { } born })
         {
-            var key = NameKey.Of(fullName);
+            var name = PersonName.Of(fullName);
             var birthDate = protector.BirthDateHash(born);
             var sameBirthday = await db.Beneficiaries.AsNoTracking().Where(b => b.BirthDateHash == birthDate).ToListAsync(cancellationToken);
             foreach (var candidate in sameBirthday.Where(c => !found.ContainsKey(c.Id)))
             {
                 // Two different identity numbers are two people, however alike their names.
                 if (identifier is not null && candidate.IdentifierHash is not null && !candidate.IdentifierHash.AsSpan().SequenceEqual(identifier)) continue;
-                if (NameMatcher.IsSameName(key, protector.Open(candidate).NameKey)) found[candidate.Id] = "name";
+                if (NameMatcher.IsSameName(name, PersonName.Of(protector.Open(candidate).FullName))) found[candidate.Id] = "name";
             }
         }
         return found;

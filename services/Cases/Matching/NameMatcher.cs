@@ -1,49 +1,68 @@
-using F23.StringSimilarity;
-
 namespace Platform.Cases.Matching;
 
 /// <summary>
-/// Whether two name keys (<see cref="NameKey"/>) can be the same person: every word of the shorter name
-/// (at least two words, or the only word of both) finds a word of the other that is the same canonical
-/// name or whose skeleton is close (Jaro-Winkler ≥ <see cref="WordThreshold"/>). Used only together with
-/// an equal date of birth, so similar names of different people born on other days never meet.
+/// Whether two full names can be one person (always together with an equal date of birth). Names are
+/// compared token by token, in any order (family name first or last), each token of one name paired
+/// with at most one of the other: every name of the shorter must find its pair, so a father's name
+/// written in one record and not in the other is tolerated, while two different middle names, or a
+/// given name alone against a full name, are not. Two tokens pair when the given-name table
+/// (<see cref="GivenNames"/>) says they are one name, or, where it does not know them, when their
+/// spellings are close (<see cref="SpellingDistance"/>).
 /// </summary>
 public static class NameMatcher
 {
-    public const double WordThreshold = 0.88;
-    private static readonly JaroWinkler Similarity = new();
+    public static bool IsSameName(string a, string b) => IsSameName(PersonName.Of(a), PersonName.Of(b));
 
-    public static bool IsSameName(string a, string b) => Score(a, b) >= 1.0;
-
-    public static bool IsSameName(string a, string b, out double score) => (score = Score(a, b)) >= 1.0;
-
-    /// <summary>The share of the shorter name's words found in the other (0..1).</summary>
-    public static double Score(string keyA, string keyB)
+    public static bool IsSameName(PersonName a, PersonName b)
     {
-        var a = keyA.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var b = keyB.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (a.Length == 0 || b.Length == 0) return 0;
-        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        // A single given name matches only a single given name: "Ali" is not every "Ali Yılmaz".
-        if (shorter.Length == 1 && longer.Length > 1) return 0.5;
-        var unused = longer.ToList();
-        var found = 0;
-        foreach (var word in shorter)
-        {
-            var best = unused.Select(other => (other, score: WordSimilarity(word, other))).MaxBy(m => m.score);
-            if (best.score < WordThreshold) continue;
-            found++;
-            unused.Remove(best.other);
-        }
-        return (double)found / shorter.Length;
+        if (AllOfShorterPaired(a.Tokens, b.Tokens)) return true;
+        // "Mohammad Reza Ahmadi" / "Mohammadreza Ahmadi": only the name with more tokens is read joined,
+        // never both, or every full name would also be one long word and a final vowel would stop counting.
+        var (more, fewer) = a.Tokens.Count > b.Tokens.Count ? (a, b) : (b, a);
+        if (more.Tokens.Count == fewer.Tokens.Count) return false;
+        return more.Joined.Any(joined => AllOfShorterPaired(joined, fewer.Tokens));
     }
 
-    private static double WordSimilarity(string a, string b)
+    private static bool AllOfShorterPaired(IReadOnlyList<NameToken> a, IReadOnlyList<NameToken> b)
     {
-        if (a == b) return 1;
-        // Canonical names (upper case) are equal or different, never "close".
-        if (char.IsUpper(a[0]) || char.IsUpper(b[0])) return 0;
-        if (a.Length < 3 || b.Length < 3) return 0;
-        return Similarity.Similarity(a, b);
+        var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);
+        if (shorter.Count == 0) return false;
+        // A single given name matches only a single given name: "Ali" is not every "Ali Yılmaz".
+        if (shorter.Count == 1 && longer.Count > 1) return false;
+        var pairs = new bool[shorter.Count, longer.Count];
+        for (var i = 0; i < shorter.Count; i++)
+        for (var j = 0; j < longer.Count; j++)
+            pairs[i, j] = Pair(shorter[i], longer[j]);
+        return Assign(pairs, 0, 0, shorter.Count, longer.Count);
+    }
+
+    /// <summary>Whether tokens from <paramref name="i"/> on each find a pair among the longer name's tokens not yet <paramref name="used"/>.</summary>
+    private static bool Assign(bool[,] pairs, int i, int used, int shorter, int longer)
+    {
+        if (i == shorter) return true;
+        for (var j = 0; j < longer; j++)
+        {
+            if ((used & (1 << j)) != 0 || !pairs[i, j]) continue;
+            if (Assign(pairs, i + 1, used | (1 << j), shorter, longer)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether two tokens are one name.</summary>
+    public static bool Pair(NameToken a, NameToken b)
+    {
+        if (a.Prefix != b.Prefix || a.Suffix != b.Suffix) return false;
+        var namesOfA = GivenNames.Of(a);
+        var namesOfB = GivenNames.Of(b);
+        if (namesOfA is not null && namesOfB is not null) return namesOfA.Intersect(namesOfB).Any();
+        // A spelling the table does not know, against every spelling of the name the other one is.
+        var spellingsOfA = namesOfA is null ? [a] : GivenNames.SpellingsOf(namesOfA).Append(a);
+        var spellingsOfB = namesOfB is null ? [b] : GivenNames.SpellingsOf(namesOfB).Append(b);
+        foreach (var x in spellingsOfA)
+        foreach (var y in spellingsOfB)
+        {
+            if (x.Prefix == y.Prefix && x.Suffix == y.Suffix && SpellingDistance.Between(x, y) <= SpellingDistance.Limit(x, y)) return true;
+        }
+        return false;
     }
 }

@@ -17,7 +17,7 @@ public sealed class Beneficiary
     public List<string> Languages { get; set; } = [];
     public List<string> Vulnerabilities { get; set; } = [];
 
-    /// <summary>AES-GCM sealed <see cref="PersonalDetails"/> (name, identity number, date of birth, phone, name key).</summary>
+    /// <summary>AES-GCM sealed <see cref="PersonalDetails"/> (name, identity number, date of birth, phone).</summary>
     public required byte[] SealedDetails { get; set; }
     /// <summary>HMAC-SHA256 of the identity number; null when the person has none.</summary>
     public byte[]? IdentifierHash { get; set; }
@@ -31,8 +31,11 @@ public sealed class Beneficiary
     public bool HasConsent(string purpose) => Consents.Any(c => c.Purpose == purpose && c.WithdrawnAt is null);
 }
 
-/// <summary>What is sealed: never stored, logged or published in the clear.</summary>
-public sealed record PersonalDetails(string FullName, string? ForeignerIdNumber, DateOnly DateOfBirth, string? Phone, string NameKey);
+/// <summary>
+/// What is sealed: never stored, logged or published in the clear. Details sealed before issue 16 also
+/// hold a "NameKey"; it is ignored, because names are matched from the full name itself.
+/// </summary>
+public sealed record PersonalDetails(string FullName, string? ForeignerIdNumber, DateOnly DateOfBirth, string? Phone);
 
 /// <summary>Consent per purpose, checked before the data is used for it.</summary>
 public sealed class Consent

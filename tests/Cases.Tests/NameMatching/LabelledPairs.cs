@@ -1,15 +1,21 @@
 namespace Platform.Cases.Tests.NameMatching;
 
 /// <summary>
-/// One line of <c>labelled-pairs.tsv</c>: two spellings of a full name, the kind of spelling difference
+/// One line of a labelled set (<c>labelled-pairs.tsv</c>, <c>held-out-pairs.tsv</c>): two spellings of a full name, the kind of spelling difference
 /// they stand for, and whether they are the same person (the records share a birth date, so only the
 /// name tells them apart).
 /// </summary>
 public sealed record LabelledPair(string Kind, bool Same, string A, string B)
 {
-    public static IReadOnlyList<LabelledPair> Load()
+    /// <summary>The set the matcher is tuned on.</summary>
+    public const string Tuning = "labelled-pairs.tsv";
+
+    /// <summary>Written apart from the matcher and the tuning set: how the matcher does on pairs it was not tuned on.</summary>
+    public const string HeldOut = "held-out-pairs.tsv";
+
+    public static IReadOnlyList<LabelledPair> Load(string file)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "NameMatching", "labelled-pairs.tsv");
+        var path = Path.Combine(AppContext.BaseDirectory, "NameMatching", file);
         return File.ReadLines(path).Skip(1).Where(line => line.Length > 0).Select(Parse).ToList();
     }
 

@@ -1,0 +1,82 @@
+using System.Collections.Frozen;
+
+namespace Platform.Cases.Matching;
+
+/// <summary>
+/// The curated table of given names (<c>given-names.txt</c>): every spelling of one name, in Arabic and
+/// Persian script, Turkish, English, French, Kurdish and Persian Latin, points at the name. Two
+/// spellings of one name are equal whatever their letters (Mehmet / Muhammad / محمد); two names of the
+/// table are different however alike their letters (Nabil / Nabila, Saad / Said).
+/// </summary>
+public static class GivenNames
+{
+    /// <summary>Whole words of the table that start like the article (الياس, الهام, Elham): not stripped.</summary>
+    private static readonly FrozenSet<string> WholeWords = Lines().SelectMany(line => line.Spellings).Select(WholeWord).Where(w => w is not null).Select(w => w!).ToFrozenSet();
+
+    private static readonly (FrozenDictionary<string, string[]> ByKey, FrozenDictionary<string, NameToken[]> Spellings) Table = Build();
+
+    /// <summary>Whether <paramref name="word"/> (normalised Arabic, or plain lower-case Latin) is a whole name of the table.</summary>
+    public static bool IsWholeName(string word) => WholeWords.Contains(word);
+
+    /// <summary>The names a token spells, or null when the table does not know it.</summary>
+    public static string[]? Of(NameToken token) => Table.ByKey.GetValueOrDefault(token.Key);
+
+    /// <summary>Every spelling the table has for these names.</summary>
+    public static IEnumerable<NameToken> SpellingsOf(string[] names) => names.SelectMany(name => Table.Spellings[name]);
+
+    public static int Count => Table.Spellings.Count;
+
+    private static (FrozenDictionary<string, string[]>, FrozenDictionary<string, NameToken[]>) Build()
+    {
+        var byKey = new Dictionary<string, HashSet<string>>();
+        var spellings = new Dictionary<string, NameToken[]>();
+        foreach (var (name, written) in Lines())
+        {
+            var tokens = written.Select(spelling => AsOneToken(spelling)).Where(t => t is not null).Select(t => t!).DistinctBy(t => t.Key).ToArray();
+            spellings[name] = tokens;
+            foreach (var token in tokens)
+                (byKey.TryGetValue(token.Key, out var names) ? names : byKey[token.Key] = []).Add(name);
+        }
+        return (byKey.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray()), spellings.ToFrozenDictionary());
+    }
+
+    /// <summary>A spelling as the one token the matcher will see: "Mohammad Reza" joined, as a record's "Mohammadreza" is.</summary>
+    private static NameToken? AsOneToken(string spelling)
+    {
+        var tokens = NameTokenizer.Tokens(spelling, WholeWords.Contains);
+        if (tokens.Count == 0) return null;
+        var token = tokens[0];
+        foreach (var next in tokens.Skip(1))
+            token = token?.JoinedWith(next);
+        return token;
+    }
+
+    private static string? WholeWord(string spelling)
+    {
+        var word = spelling.Trim();
+        if (word.Contains(' ')) return null;
+        if (word.Length > 0 && ArabicLetters.IsArabic(word[0]))
+        {
+            var normalized = ArabicLetters.Normalize(word);
+            return normalized.StartsWith("ال", StringComparison.Ordinal) ? normalized : null;
+        }
+        var plain = NameTokenizer.Plain(word);
+        return plain.StartsWith("al", StringComparison.Ordinal) || plain.StartsWith("el", StringComparison.Ordinal) ? plain : null;
+    }
+
+    private static IEnumerable<(string Name, string[] Spellings)> Lines()
+    {
+        using var stream = typeof(GivenNames).Assembly.GetManifestResourceStream("Platform.Cases.Matching.given-names.txt")
+            ?? throw new InvalidOperationException("given-names.txt is not embedded in the cases service.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<(string, string[])>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var fields = line.Split('\t');
+            if (fields.Length != 3) throw new FormatException($"given-names.txt: not NAME<TAB>gender<TAB>spellings: {line}");
+            lines.Add((fields[0], fields[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        }
+        return lines;
+    }
+}
