@@ -51,6 +51,12 @@ public static class LatinLetters
             if (sound != '\0') Append(sound);
             i += length - 1;
         }
+        for (var i = 0; i < sounds.Length; i++)
+        {
+            if (sounds[i] != Matching.Sounds.KurdishE) continue;
+            sounds[i] = 'e';
+            if (i + 1 == sounds.Length || !(Matching.Sounds.IsShortVowel(sounds[i + 1]) || sounds[i + 1] == 'y')) sounds.Insert(i + 1, 'y');
+        }
         // "Tawfiq", "Tevfik", "Toufik": a w after a vowel and before a consonant is the vowel o.
         for (var i = 0; i + 1 < sounds.Length; i++)
         {
@@ -77,7 +83,7 @@ public static class LatinLetters
         'x' => Matching.Sounds.Kha,
         >= 'a' and <= 'z' => letter,
         Matching.Sounds.Shin or Matching.Sounds.Che or Matching.Sounds.Ghayn or Matching.Sounds.Ayn
-            or Matching.Sounds.Dhal or Matching.Sounds.Tha or Matching.Sounds.Kha or Matching.Sounds.DotlessI => letter,
+            or Matching.Sounds.Dhal or Matching.Sounds.Tha or Matching.Sounds.Kha or Matching.Sounds.DotlessI or Matching.Sounds.KurdishE => letter,
         _ => '\0',
     };
 
@@ -105,6 +111,8 @@ public static class LatinLetters
                 'ṯ' or 'Ṯ' => Matching.Sounds.Tha,
                 'ẖ' or 'ḫ' or 'Ḫ' => Matching.Sounds.Kha,
                 'ž' or 'Ž' => Matching.Sounds.Zhe,
+                // Kurdish ê is the ey of Arabic names (Şêx, Hisên, Silêman).
+                'ê' or 'Ê' => Matching.Sounds.KurdishE,
                 '\'' or '`' or '’' or '‘' or 'ʿ' or 'ʾ' or 'ʻ' or 'ʼ' => Matching.Sounds.Ayn,
                 _ => '\0',
             };

@@ -111,7 +111,7 @@ public static partial class NameTokenizer
     {
         var hasNext = i + 1 < words.Count;
         // The article joined to a name (الحلبي, العبدالله), unless the table knows the whole word as a name (الياس, الهام).
-        if (word.Length >= 4 && word.StartsWith("ال", StringComparison.Ordinal) && !(isWholeName ?? GivenNames.IsWholeName)(word))
+        if (word.Length >= 4 && word.StartsWith("ال", StringComparison.Ordinal) && word is not ("الله" or "اللة") && !(isWholeName ?? GivenNames.IsWholeName)(word))
             word = word[2..];
         if (pending.Prefix is null && hasNext && word == "عبد") { pending.Prefix = NameToken.Abd; return null; }
         if (pending.Prefix is null && hasNext && word is "ابو" or "ابوا") { pending.Prefix = NameToken.Abu; return null; }
@@ -128,6 +128,7 @@ public static partial class NameTokenizer
         {
             pending.Prefix = NameToken.Abd;
             word = word[3..];
+            if (word.Length >= 4 && word.StartsWith("ال", StringComparison.Ordinal) && word is not ("الله" or "اللة")) word = word[2..];
         }
         else if (pending.Prefix is null && word.Length > 4 && word.StartsWith("ابو", StringComparison.Ordinal))
         {

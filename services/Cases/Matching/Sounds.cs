@@ -45,6 +45,9 @@ public static class Sounds
     /// <summary>Turkish ı: the short a after an emphatic consonant as often as i (Mısri, Kasım, Nasır).</summary>
     public const char DotlessI = 'ı';
 
+    /// <summary>Kurdish ê, read as e followed by y when the spelling is turned into sounds.</summary>
+    internal const char KurdishE = 'ê';
+
     public static bool IsShortVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or DotlessI;
 
     public static bool IsLongVowel(char c) => c is Alif or Waw or Ya or AlifMaqsura or FinalHa;

@@ -49,7 +49,7 @@ public sealed class LabelledPairsTests(ITestOutputHelper output)
         if (printMisses)
         {
             foreach (var (pair, matched) in outcomes.Where(o => o.Pair.Same != o.Matched))
-                output.WriteLine($"  {(pair.Same ? "missed     " : "wrong match")} [{pair.Kind}] {pair.A} / {pair.B}  ({Described(pair.A)} / {Described(pair.B)})");
+                output.WriteLine($"  {(pair.Same ? "missed     " : "wrong match")} [{pair.Kind}] {pair.A} / {pair.B}  ({Described(pair.A)} / {Described(pair.B)}){Distances(pair)}");
         }
 
         Assert.All(floors, floor =>
@@ -62,6 +62,13 @@ public sealed class LabelledPairsTests(ITestOutputHelper output)
 
     private static string Described(string fullName) =>
         string.Join(' ', PersonName.Of(fullName).Tokens.Select(t => $"{t.Prefix}{(t.Prefix is null ? "" : "+")}{t.Sounds}{(t.Suffix is null ? "" : "+" + t.Suffix)}{(GivenNames.Of(t) is { } names ? "=" + string.Join('|', names) : "")}"));
+
+    private static string Distances(LabelledPair pair)
+    {
+        var a = PersonName.Of(pair.A).Tokens;
+        var b = PersonName.Of(pair.B).Tokens;
+        return "  " + string.Join(' ', a.SelectMany(x => b.Select(y => $"{SpellingDistance.Between(x, y):0.##}/{SpellingDistance.Limit(x, y):0.##}")));
+    }
 
     /// <summary>Where the matcher stands (rounded down to the percent); raised as it improves, never lowered to let a change through.</summary>
     private static readonly Dictionary<string, (double Precision, double Recall)> TuningFloors = new()
