@@ -21,8 +21,8 @@ public static class GivenNames
     /// <summary>The names a token spells, or null when the table does not know it.</summary>
     public static string[]? Of(NameToken token) => Table.ByKey.GetValueOrDefault(token.Key);
 
-    /// <summary>Every spelling the table has for these names.</summary>
-    public static IEnumerable<NameToken> SpellingsOf(string[] names) => names.SelectMany(name => Table.Spellings[name]);
+    /// <summary>Every spelling the table has for these names in one script.</summary>
+    public static IEnumerable<NameToken> SpellingsOf(string[] names, bool arabic) => names.SelectMany(name => Table.Spellings[name]).Where(t => t.Arabic == arabic);
 
     public static int Count => Table.Spellings.Count;
 
@@ -34,10 +34,17 @@ public static class GivenNames
         {
             var tokens = written.Select(spelling => AsOneToken(spelling)).Where(t => t is not null).Select(t => t!).DistinctBy(t => t.Key).ToArray();
             spellings[name] = tokens;
-            foreach (var token in tokens)
-                (byKey.TryGetValue(token.Key, out var names) ? names : byKey[token.Key] = []).Add(name);
+            foreach (var token in tokens) Add(token, name);
+        }
+        // A spelling two names share (Hamid: حامد or حميد) is either of them, and neither name's own spelling.
+        foreach (var (spelling, names) in Ambiguous())
+        {
+            if (AsOneToken(spelling) is not { } token) continue;
+            foreach (var name in names.Where(spellings.ContainsKey)) Add(token, name);
         }
         return (byKey.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray()), spellings.ToFrozenDictionary());
+
+        void Add(NameToken token, string name) => (byKey.TryGetValue(token.Key, out var names) ? names : byKey[token.Key] = []).Add(name);
     }
 
     /// <summary>A spelling as the one token the matcher will see: "Mohammad Reza" joined, as a record's "Mohammadreza" is.</summary>
@@ -64,19 +71,29 @@ public static class GivenNames
         return plain.StartsWith("al", StringComparison.Ordinal) || plain.StartsWith("el", StringComparison.Ordinal) ? plain : null;
     }
 
+    /// <summary>The "# ambiguous&lt;TAB&gt;spelling&lt;TAB&gt;NAME NAME&lt;TAB&gt;(why)" lines.</summary>
+    private static IEnumerable<(string Spelling, string[] Names)> Ambiguous() =>
+        Text().Where(line => line.StartsWith("# ambiguous\t", StringComparison.Ordinal)).Select(line => line.Split('\t'))
+            .Where(fields => fields.Length >= 3).Select(fields => (fields[1], fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+
     private static IEnumerable<(string Name, string[] Spellings)> Lines()
     {
-        using var stream = typeof(GivenNames).Assembly.GetManifestResourceStream("Platform.Cases.Matching.given-names.txt")
-            ?? throw new InvalidOperationException("given-names.txt is not embedded in the cases service.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<(string, string[])>();
-        while (reader.ReadLine() is { } line)
+        foreach (var line in Text())
         {
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var fields = line.Split('\t');
             if (fields.Length != 3) throw new FormatException($"given-names.txt: not NAME<TAB>gender<TAB>spellings: {line}");
-            lines.Add((fields[0], fields[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            yield return (fields[0], fields[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
+    }
+
+    private static IEnumerable<string> Text()
+    {
+        using var stream = typeof(GivenNames).Assembly.GetManifestResourceStream("Platform.Cases.Matching.given-names.txt")
+            ?? throw new InvalidOperationException("given-names.txt is not embedded in the cases service.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
         return lines;
     }
 }

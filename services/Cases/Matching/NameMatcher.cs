@@ -55,9 +55,10 @@ public static class NameMatcher
         var namesOfA = GivenNames.Of(a);
         var namesOfB = GivenNames.Of(b);
         if (namesOfA is not null && namesOfB is not null) return namesOfA.Intersect(namesOfB).Any();
-        // A spelling the table does not know, against every spelling of the name the other one is.
-        var spellingsOfA = namesOfA is null ? [a] : GivenNames.SpellingsOf(namesOfA).Append(a);
-        var spellingsOfB = namesOfB is null ? [b] : GivenNames.SpellingsOf(namesOfB).Append(b);
+        // A spelling the table does not know, against every spelling of the name the other one is, in the
+        // other one's script: two Arabic spellings are compared as Arabic (آمال is not أمل because both are "Amal").
+        var spellingsOfA = namesOfA is null ? [a] : GivenNames.SpellingsOf(namesOfA, a.Arabic).Append(a);
+        var spellingsOfB = namesOfB is null ? [b] : GivenNames.SpellingsOf(namesOfB, b.Arabic).Append(b);
         foreach (var x in spellingsOfA)
         foreach (var y in spellingsOfB)
         {

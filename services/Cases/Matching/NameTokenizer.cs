@@ -21,6 +21,10 @@ public static partial class NameTokenizer
     [GeneratedRegex(@"^(?<core>[a-z]{3,}?)(?:(?:[aeiou]l?)(?:ddin|ttin|din|tin|ddeen|deen)|(?:ddin|ttin|ddeen))e?$")]
     private static partial Regex LatinDinCompound();
 
+    /// <summary>Zayn al-Abidin ends like a -din name and is not one.</summary>
+    [GeneratedRegex(@"(?:abi|abe|ab)d(?:in|een|ine)$")]
+    private static partial Regex AbidinEnding();
+
     [GeneratedRegex(@"^(?<core>[a-z]{2,}?)(?:ullah|ollah|allah|ulla|olla|alla)$")]
     private static partial Regex LatinAllahCompound();
 
@@ -42,7 +46,7 @@ public static partial class NameTokenizer
             {
                 // "Nur al-Din", "Najib Allah": the -din or -ullah word belongs to the name before it.
                 if (tokens.Count > 0 && tokens[^1].Suffix is null && tokens[^1].Core != NameToken.Allah)
-                    tokens[^1] = tokens[^1] with { Suffix = token.Suffix };
+                    tokens[^1] = tokens[^1].WithSuffix(token.Suffix);
                 continue;
             }
             tokens.Add(token);
@@ -74,7 +78,7 @@ public static partial class NameTokenizer
             return Take(word[3..], arabic: false);
         }
         if (pending.Prefix is not null) return Take(word, arabic: false);
-        if (!plain.EndsWith("abidin", StringComparison.Ordinal) && !plain.EndsWith("abidine", StringComparison.Ordinal) && LatinDinCompound().Match(plain) is { Success: true } din)
+        if (!AbidinEnding().IsMatch(plain) && LatinDinCompound().Match(plain) is { Success: true } din)
             return Suffixed(word[..din.Groups["core"].Length], NameToken.Din);
         if (LatinAllahCompound().Match(plain) is { Success: true } allah)
             return Suffixed(word[..allah.Groups["core"].Length], NameToken.Allah);

@@ -85,6 +85,8 @@ public static class SpellingDistance
             {
                 // A final vowel is the feminine ending (Nabila) or a word of its own; French writes a silent -e after n (Yassine).
                 if (final) return sound == 'e' && at > 0 && sounds[at - 1] == 'n' ? 0.15 : 1;
+                // Arabic writes a first vowel (alif, ayn): Ashraf is not Sharaf.
+                if (at == 0) return 0.6;
                 return scripts == Scripts.ArabicLatin ? 0.05 : 0.35;
             }
             return sound switch
@@ -187,7 +189,8 @@ public static class SpellingDistance
         ('d', 't') => bothFinal ? 0.1 : 0.3,
         ('d', 'z') when latinOnly => 0.5,
         (Sounds.Che, 's') => 0.3,
-        (Sounds.SoftC, 's') or (Sounds.SoftC, Sounds.Jim) => 0.1,
+        (Sounds.SoftC, 's') => 0.1,
+        (Sounds.SoftC, Sounds.Jim) => 0.05,
         ('b', 'p') => bothFinal ? 0.1 : 0.2,
         (Sounds.Tha, 's') => 0.15,
         (Sounds.Tha, 't') => 0.2,
