@@ -24,6 +24,14 @@ public static class GivenNames
     /// <summary>Every spelling the table has for these names in one script.</summary>
     public static IEnumerable<NameToken> SpellingsOf(string[] names, bool arabic) => names.SelectMany(name => Table.Spellings[name]).Where(t => t.Arabic == arabic);
 
+    /// <summary>The names a whole spelling ("Mohammad Reza", "عبد الرحمن") is in the table, or null.</summary>
+    public static string[]? Recognise(string spelling) => AsOneToken(spelling) is { } token ? Of(token) : null;
+
+    /// <summary>Spellings the table gives to more than one name without declaring them ambiguous: what normalisation made alike.</summary>
+    public static IEnumerable<(string Key, string[] Names)> Collisions() =>
+        Table.ByKey.Where(e => e.Value.Length > 1).Select(e => (e.Key, e.Value))
+            .Where(e => !Ambiguous().Any(a => AsOneToken(a.Spelling)?.Key == e.Key));
+
     public static int Count => Table.Spellings.Count;
 
     private static (FrozenDictionary<string, string[]>, FrozenDictionary<string, NameToken[]>) Build()

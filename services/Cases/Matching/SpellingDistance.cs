@@ -83,11 +83,16 @@ public static class SpellingDistance
         {
             if (Sounds.IsShortVowel(sound))
             {
-                // A final vowel is the feminine ending (Nabila) or a word of its own; French writes a silent -e after n (Yassine).
-                if (final) return sound == 'e' && at > 0 && sounds[at - 1] == 'n' ? 0.15 : 1;
+                // A final vowel, or the vowel of a final -ah/-eh, is the feminine ending (Nabila, Mahdieh) or a word
+                // of its own; French writes a silent -e after n, ch and sh (Yassine, Darwiche).
+                if (final) return sound == 'e' && at > 0 && sounds[at - 1] is 'n' or Sounds.Ch or Sounds.Shin ? 0.15 : 1;
+                if (endsWord && at == sounds.Length - 2 && sounds[^1] == 'h') return 1;
                 // Arabic writes a first vowel (alif, ayn): Ashraf is not Sharaf.
                 if (at == 0) return 0.6;
-                return scripts == Scripts.ArabicLatin ? 0.05 : 0.35;
+                if (scripts == Scripts.ArabicLatin) return 0.05;
+                // A vowel after a vowel is one sound spelled two ways (Rezaei, Rezaee, Rezai); before one it is
+                // a y (Rania is not Rana).
+                return Sounds.IsShortVowel(sounds[at - 1]) ? 0.15 : 0.35;
             }
             return sound switch
             {
@@ -133,8 +138,12 @@ public static class SpellingDistance
                 {
                     (Sounds.AlifMaqsura, Sounds.Alif or Sounds.Ya) or (Sounds.Alif or Sounds.Ya, Sounds.AlifMaqsura) => 0.1,
                     (Sounds.FinalHa, 'h') or ('h', Sounds.FinalHa) => 0.1,
-                    (Sounds.FinalHa, 't') or ('t', Sounds.FinalHa) => 0.3,
+                    // عزة is Izza, عزت Izzat: the ta marbuta written open is another name, mostly.
+                    (Sounds.FinalHa, 't') or ('t', Sounds.FinalHa) => 0.5,
                     (Sounds.Dhal, 'z') or ('z', Sounds.Dhal) => 0.3,
+                    // Persian letters typed on an Arabic keyboard: پ as ب, گ as ك, چ as ج, ژ as ز.
+                    ('p', 'b') or ('b', 'p') or ('g', 'k') or ('k', 'g') => 0.2,
+                    (Sounds.Che, Sounds.Jim) or (Sounds.Jim, Sounds.Che) or (Sounds.Zhe, 'z') or ('z', Sounds.Zhe) => 0.2,
                     (Sounds.Hamza, Sounds.Ayn) or (Sounds.Ayn, Sounds.Hamza) => 0.5,
                     _ => 1,
                 };
@@ -162,7 +171,7 @@ public static class SpellingDistance
     private static double? LatinVowelCost(char x, char y) => (x, y) switch
     {
         ('a', 'e') => 0.15,
-        ('e', 'i') => 0.3,
+        ('e', 'i') => 0.25,
         ('o', 'u') => 0.1,
         ('a', 'o') => 0.4,
         ('a', 'u') => 0.5,
@@ -191,6 +200,7 @@ public static class SpellingDistance
         (Sounds.Che, 's') => 0.3,
         (Sounds.SoftC, 's') => 0.1,
         (Sounds.SoftC, Sounds.Jim) => 0.05,
+        (Sounds.Che, Sounds.SoftC) => 0.15,
         ('b', 'p') => bothFinal ? 0.1 : 0.2,
         (Sounds.Tha, 's') => 0.15,
         (Sounds.Tha, 't') => 0.2,
@@ -203,7 +213,9 @@ public static class SpellingDistance
         (Sounds.Che, Sounds.Jim) => 0.2,
         (Sounds.Jim, 'g') => 0.5,
         ('k', 'q') => 0.15,
-        ('g', 'k') or ('g', 'q') or (Sounds.Ghayn, 'q') => 0.5,
+        // Persian Latin writes ق as gh (Sadeghi, Ghasem).
+        (Sounds.Ghayn, 'q') => 0.2,
+        ('g', 'k') or ('g', 'q') => 0.5,
         (Sounds.Ghayn, 'g') => 0.2,
         (Sounds.Ghayn, 'x') or ('g', 'x') => 0.3,
         ('h', 'x') => 0.2,
