@@ -73,11 +73,29 @@ public sealed class LabelledPairsTests(ITestOutputHelper output)
     /// <summary>Where the matcher stands (rounded down to the percent); raised as it improves, never lowered to let a change through.</summary>
     private static readonly Dictionary<string, (double Precision, double Recall)> TuningFloors = new()
     {
-        ["all"] = (0.0, 0.0),
+        ["all"] = (0.99, 0.99),
+        ["arabic-script"] = (1.00, 1.00),
+        ["compound"] = (1.00, 1.00),
+        ["hamza-alif-ta-marbuta"] = (1.00, 0.98),
+        ["persian"] = (1.00, 1.00),
+        ["kurdish-latin"] = (1.00, 0.98),
+        ["french"] = (0.98, 1.00),
+        ["turkish-forms"] = (1.00, 1.00),
+        ["order-and-extra"] = (1.00, 1.00),
+        ["near-miss"] = (0.92, 1.00),
     };
 
     private static readonly Dictionary<string, (double Precision, double Recall)> HeldOutFloors = new()
     {
-        ["all"] = (0.0, 0.0),
+        ["all"] = (1.00, 0.99),
+        ["arabic-script"] = (1.00, 1.00),
+        ["compound"] = (1.00, 0.95),
+        ["hamza-alif-ta-marbuta"] = (1.00, 1.00),
+        ["persian"] = (1.00, 1.00),
+        ["kurdish-latin"] = (1.00, 1.00),
+        ["french"] = (1.00, 1.00),
+        ["turkish-forms"] = (1.00, 0.97),
+        ["order-and-extra"] = (1.00, 1.00),
+        ["near-miss"] = (1.00, 1.00),
     };
 }
