@@ -19,7 +19,7 @@ public static class LabelledPairs
     public static IReadOnlyList<Pair> Load()
     {
         var pairs = new List<Pair>();
-        foreach (var set in new[] { "labelled-pairs.tsv", "held-out-pairs.tsv" })
+        foreach (var set in new[] { "labelled-pairs.tsv", "held-out-pairs.tsv", "second-held-out-pairs.tsv" })
         {
             foreach (var line in File.ReadLines(Path.Combine(Repository.Root, "tests", "Cases.Tests", "NameMatching", set)).Skip(1).Where(l => l.Length > 0))
             {

@@ -4,6 +4,7 @@ using Platform.Benchmarks;
 // dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [--seconds S] [--concurrency C] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- notifications [--invitees N] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- duplicate-check [--people N] [--services N] [--checks N] [--january-first-percent P]
+// dotnet run -c Release --project tests/Platform.Benchmarks -- name-matcher [--rounds N]
 var benchmark = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "messaging";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
@@ -22,8 +23,11 @@ switch (benchmark)
     case "duplicate-check":
         await DuplicateCheckBenchmark.RunAsync(people: Option("--people", 100_000), services: Option("--services", 1_000_000), checks: Option("--checks", 1000), januaryFirstPercent: Option("--january-first-percent", 20));
         break;
+    case "name-matcher":
+        NameMatcherBenchmark.Run(rounds: Option("--rounds", 20));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications, duplicate-check");
+        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications, duplicate-check, name-matcher");
         return 2;
 }
 return 0;

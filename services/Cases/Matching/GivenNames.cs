@@ -13,28 +13,28 @@ public static class GivenNames
     /// <summary>Whole words of the table that start like the article (الياس, الهام, Elham): not stripped.</summary>
     private static readonly FrozenSet<string> WholeWords = Lines().SelectMany(line => line.Spellings).Select(WholeWord).Where(w => w is not null).Select(w => w!).ToFrozenSet();
 
-    private static readonly (FrozenDictionary<string, string[]> ByKey, FrozenDictionary<string, NameToken[]> Spellings) Table = Build();
+    private static readonly (FrozenDictionary<string, NameSet> ByKey, FrozenDictionary<string, NameToken[]> Spellings) Table = Build();
 
     /// <summary>Whether <paramref name="word"/> (normalised Arabic, or plain lower-case Latin) is a whole name of the table.</summary>
     public static bool IsWholeName(string word) => WholeWords.Contains(word);
 
     /// <summary>The names a token spells, or null when the table does not know it.</summary>
-    public static string[]? Of(NameToken token) => Table.ByKey.GetValueOrDefault(token.Key);
+    public static NameSet? Of(NameToken token) => Table.ByKey.GetValueOrDefault(token.Key);
 
     /// <summary>Every spelling the table has for these names in one script.</summary>
-    public static IEnumerable<NameToken> SpellingsOf(string[] names, bool arabic) => names.SelectMany(name => Table.Spellings[name]).Where(t => t.Arabic == arabic);
+    public static IReadOnlyList<NameToken> SpellingsOf(NameSet names, bool arabic) => arabic ? names.ArabicSpellings : names.LatinSpellings;
 
     /// <summary>The names a whole spelling ("Mohammad Reza", "عبد الرحمن") is in the table, or null.</summary>
-    public static string[]? Recognise(string spelling) => AsOneToken(spelling) is { } token ? Of(token) : null;
+    public static string[]? Recognise(string spelling) => AsOneToken(spelling) is { } token ? Of(token)?.Names : null;
 
     /// <summary>Spellings the table gives to more than one name without declaring them ambiguous: what normalisation made alike.</summary>
     public static IEnumerable<(string Key, string[] Names)> Collisions() =>
-        Table.ByKey.Where(e => e.Value.Length > 1).Select(e => (e.Key, e.Value))
+        Table.ByKey.Where(e => e.Value.Names.Length > 1).Select(e => (e.Key, e.Value.Names))
             .Where(e => !Ambiguous().Any(a => AsOneToken(a.Spelling)?.Key == e.Key));
 
     public static int Count => Table.Spellings.Count;
 
-    private static (FrozenDictionary<string, string[]>, FrozenDictionary<string, NameToken[]>) Build()
+    private static (FrozenDictionary<string, NameSet>, FrozenDictionary<string, NameToken[]>) Build()
     {
         var byKey = new Dictionary<string, HashSet<string>>();
         var spellings = new Dictionary<string, NameToken[]>();
@@ -50,7 +50,10 @@ public static class GivenNames
             if (AsOneToken(spelling) is not { } token) continue;
             foreach (var name in names.Where(spellings.ContainsKey)) Add(token, name);
         }
-        return (byKey.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray()), spellings.ToFrozenDictionary());
+        // One set object per distinct group of names, with its spellings per script ready for the matcher.
+        var sets = byKey.Values.Select(names => names.Order(StringComparer.Ordinal).ToArray()).DistinctBy(names => string.Join(' ', names))
+            .ToDictionary(names => string.Join(' ', names), names => new NameSet(names, names.SelectMany(n => spellings[n]).ToArray()));
+        return (byKey.ToFrozenDictionary(e => e.Key, e => sets[string.Join(' ', e.Value.Order(StringComparer.Ordinal))]), spellings.ToFrozenDictionary());
 
         void Add(NameToken token, string name) => (byKey.TryGetValue(token.Key, out var names) ? names : byKey[token.Key] = []).Add(name);
     }

@@ -26,13 +26,17 @@ public static class NameMatcher
     private static bool AllOfShorterPaired(IReadOnlyList<NameToken> a, IReadOnlyList<NameToken> b)
     {
         var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);
-        if (shorter.Count == 0) return false;
+        if (shorter.Count == 0 || longer.Count > 30) return false;
         // A single given name matches only a single given name: "Ali" is not every "Ali Yılmaz".
         if (shorter.Count == 1 && longer.Count > 1) return false;
         var pairs = new bool[shorter.Count, longer.Count];
         for (var i = 0; i < shorter.Count; i++)
-        for (var j = 0; j < longer.Count; j++)
-            pairs[i, j] = Pair(shorter[i], longer[j]);
+        {
+            var any = false;
+            for (var j = 0; j < longer.Count; j++) any |= pairs[i, j] = Pair(shorter[i], longer[j]);
+            // Most people born on the same day share no name at all: stop at the first name without a pair.
+            if (!any) return false;
+        }
         return Assign(pairs, 0, 0, shorter.Count, longer.Count);
     }
 
@@ -52,18 +56,17 @@ public static class NameMatcher
     public static bool Pair(NameToken a, NameToken b)
     {
         if (a.Prefix != b.Prefix || a.Suffix != b.Suffix) return false;
-        var namesOfA = GivenNames.Of(a);
-        var namesOfB = GivenNames.Of(b);
-        if (namesOfA is not null && namesOfB is not null) return namesOfA.Intersect(namesOfB).Any();
+        var namesOfA = a.GivenNames;
+        var namesOfB = b.GivenNames;
+        if (namesOfA is not null && namesOfB is not null) return namesOfA.Overlaps(namesOfB);
+        if (Close(a, b)) return true;
         // A spelling the table does not know, against every spelling of the name the other one is, in the
         // other one's script: two Arabic spellings are compared as Arabic (آمال is not أمل because both are "Amal").
-        var spellingsOfA = namesOfA is null ? [a] : GivenNames.SpellingsOf(namesOfA, a.Arabic).Append(a);
-        var spellingsOfB = namesOfB is null ? [b] : GivenNames.SpellingsOf(namesOfB, b.Arabic).Append(b);
-        foreach (var x in spellingsOfA)
-        foreach (var y in spellingsOfB)
-        {
-            if (x.Prefix == y.Prefix && x.Suffix == y.Suffix && SpellingDistance.Between(x, y) <= SpellingDistance.Limit(x, y)) return true;
-        }
+        if (namesOfB is not null) return GivenNames.SpellingsOf(namesOfB, b.Arabic).Any(spelling => Close(a, spelling));
+        if (namesOfA is not null) return GivenNames.SpellingsOf(namesOfA, a.Arabic).Any(spelling => Close(spelling, b));
         return false;
     }
+
+    private static bool Close(NameToken a, NameToken b) =>
+        a.Prefix == b.Prefix && a.Suffix == b.Suffix && SpellingDistance.Between(a, b) <= SpellingDistance.Limit(a, b);
 }

@@ -21,6 +21,11 @@ public sealed class NameToken(string Core, bool Arabic, string? Prefix = null, s
     /// <summary>The core's sounds: long vowels written in Arabic script, all vowels in Latin.</summary>
     public string Sounds { get; } = Core == Allah ? Allah : Arabic ? ArabicLetters.Sounds(Core, wordEnd: Suffix is null) : LatinLetters.Sounds(Core);
 
+    /// <summary>How many consonants <see cref="Sounds"/> has: what the distance's limit grows with.</summary>
+    public int Consonants => consonants ??= Matching.Sounds.Consonants(Sounds);
+
+    private int? consonants;
+
     /// <summary>Whether the core ends the written name, where a final vowel tells Nabil from Nabila.</summary>
     public bool EndsWord => Suffix is null;
 
@@ -28,6 +33,21 @@ public sealed class NameToken(string Core, bool Arabic, string? Prefix = null, s
     public string Key => key ??= $"{(Arabic ? 'a' : 'l')}|{Prefix}|{Sounds}|{Suffix}";
 
     private string? key;
+
+    /// <summary>The names of the given-name table this token spells, or null (looked up once).</summary>
+    public NameSet? GivenNames
+    {
+        get
+        {
+            if (looked) return names;
+            names = Matching.GivenNames.Of(this);
+            looked = true;
+            return names;
+        }
+    }
+
+    private NameSet? names;
+    private bool looked;
 
     /// <summary>"Mohammad Reza" as one token, to meet "Mohammadreza" or "محمدرضا".</summary>
     public NameToken? JoinedWith(NameToken next) =>

@@ -14,7 +14,7 @@ public static class SpellingDistance
     /// <summary>The most a pair may cost and still be one name: more slack for longer names.</summary>
     public static double Limit(NameToken a, NameToken b)
     {
-        var consonants = Math.Max(Sounds.Consonants(a.Sounds), Sounds.Consonants(b.Sounds));
+        var consonants = Math.Max(a.Consonants, b.Consonants);
         // A hair above the round figures, so that costs adding up to them (0.2 + 0.1) are within.
         return consonants switch { <= 2 => 0.3, 3 => 0.45, 4 => 0.6, _ => 0.75 } + 1e-9;
     }

@@ -13,6 +13,9 @@ public sealed record LabelledPair(string Kind, bool Same, string A, string B)
     /// <summary>Written apart from the matcher and the tuning set: how the matcher does on pairs it was not tuned on.</summary>
     public const string HeldOut = "held-out-pairs.tsv";
 
+    /// <summary>Written last, apart from all of the above and from the table, and never tuned on: the honest estimate.</summary>
+    public const string SecondHeldOut = "second-held-out-pairs.tsv";
+
     public static IReadOnlyList<LabelledPair> Load(string file)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "NameMatching", file);

@@ -6,8 +6,10 @@ namespace Platform.Cases.Tests.NameMatching;
 /// <summary>
 /// The name matcher on the labelled sets of issue 16: precision and recall per kind of spelling
 /// difference, so that a change that helps one kind and hurts another shows. The tuning set's misses are
-/// printed to work on; the held-out set, written apart from the matcher, says how it generalises. The
-/// floors are where the matcher stands; the goal of issue 16 is precision 0.97 and recall 0.93.
+/// printed to work on. The first held-out set was written apart from the matcher and looked at once the
+/// matcher stood (so it is half a tuning set now); the second was written last and is never looked into:
+/// it says how the matcher generalises. The floors are where the matcher stands; the goal of issue 16 is
+/// precision 0.97 and recall 0.93.
 /// </summary>
 public sealed class LabelledPairsTests(ITestOutputHelper output)
 {
@@ -17,6 +19,7 @@ public sealed class LabelledPairsTests(ITestOutputHelper output)
     [Theory]
     [InlineData(LabelledPair.Tuning)]
     [InlineData(LabelledPair.HeldOut)]
+    [InlineData(LabelledPair.SecondHeldOut)]
     public void The_labelled_set_covers_every_kind_with_both_answers_and_at_least_500_pairs(string file)
     {
         var pairs = LabelledPair.Load(file);
@@ -36,7 +39,11 @@ public sealed class LabelledPairsTests(ITestOutputHelper output)
 
     [Fact]
     public void On_the_held_out_set_precision_and_recall_per_kind_stay_at_least_where_they_stand() =>
-        AssertFloors(LabelledPair.HeldOut, HeldOutFloors, printMisses: true);
+        AssertFloors(LabelledPair.HeldOut, HeldOutFloors, printMisses: false);
+
+    [Fact]
+    public void On_the_second_held_out_set_precision_and_recall_per_kind_stay_at_least_where_they_stand() =>
+        AssertFloors(LabelledPair.SecondHeldOut, SecondHeldOutFloors, printMisses: false);
 
     private void AssertFloors(string file, Dictionary<string, (double Precision, double Recall)> floors, bool printMisses)
     {
@@ -97,5 +104,10 @@ public sealed class LabelledPairsTests(ITestOutputHelper output)
         ["turkish-forms"] = (1.00, 0.97),
         ["order-and-extra"] = (1.00, 1.00),
         ["near-miss"] = (1.00, 1.00),
+    };
+
+    private static readonly Dictionary<string, (double Precision, double Recall)> SecondHeldOutFloors = new()
+    {
+        ["all"] = (0.0, 0.0),
     };
 }
