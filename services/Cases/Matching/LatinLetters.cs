@@ -121,6 +121,12 @@ public static class LatinLetters
                 letters.Append(mapped);
                 continue;
             }
+            if (c < '\u0080')
+            {
+                var lower = char.ToLowerInvariant(c);
+                if (char.IsAsciiLetterLower(lower)) letters.Append(lower);
+                continue;
+            }
             foreach (var part in c.ToString().Normalize(NormalizationForm.FormD))
             {
                 if (CharUnicodeInfo.GetUnicodeCategory(part) == UnicodeCategory.NonSpacingMark) continue;

@@ -68,5 +68,5 @@ public static class NameMatcher
     }
 
     private static bool Close(NameToken a, NameToken b) =>
-        a.Prefix == b.Prefix && a.Suffix == b.Suffix && SpellingDistance.Between(a, b) <= SpellingDistance.Limit(a, b);
+        a.Prefix == b.Prefix && a.Suffix == b.Suffix && SpellingDistance.Within(a, b);
 }

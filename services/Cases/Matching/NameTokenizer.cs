@@ -164,7 +164,7 @@ public static partial class NameTokenizer
             var isArabic = ArabicLetters.IsArabic(c);
             // Harakat, shadda and tatweel are inside a word, not between words (مُحَمَّد, محـمد).
             if (isArabic && arabic && current.Length > 0 && (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c == '\u0640')) continue;
-            var isLetter = char.IsLetter(c) || (isArabic && char.IsLetter(ArabicLetters.Normalize(c.ToString()).FirstOrDefault())) || (!isArabic && c is '\'' or '`' or '’' or '‘' or 'ʿ' or 'ʾ' && current.Length > 0);
+            var isLetter = char.IsLetter(c) || (!isArabic && c is '\'' or '`' or '’' or '‘' or 'ʿ' or 'ʾ' && current.Length > 0);
             if (!isLetter || (current.Length > 0 && isArabic != arabic))
             {
                 Flush();
@@ -196,7 +196,12 @@ public static partial class NameTokenizer
         var plain = new StringBuilder(word.Length);
         foreach (var c in word)
         {
-            var letter = c is 'ı' or 'İ' or 'I' ? 'i' : char.ToLowerInvariant(c.ToString().Normalize(NormalizationForm.FormD)[0]);
+            var letter = c switch
+            {
+                'ı' or 'İ' or 'I' => 'i',
+                < '\u0080' => char.ToLowerInvariant(c),
+                _ => char.ToLowerInvariant(c.ToString().Normalize(NormalizationForm.FormD)[0]),
+            };
             plain.Append(letter);
         }
         return plain.ToString();

@@ -7,22 +7,25 @@ namespace Platform.Cases.Matching;
 /// </summary>
 public sealed class PersonName
 {
-    private PersonName(IReadOnlyList<NameToken> tokens)
-    {
-        Tokens = tokens;
-        var joined = new List<IReadOnlyList<NameToken>>();
-        for (var i = 0; i + 1 < tokens.Count; i++)
-        {
-            if (tokens[i].JoinedWith(tokens[i + 1]) is not { } token) continue;
-            joined.Add([.. tokens.Take(i), token, .. tokens.Skip(i + 2)]);
-        }
-        Joined = joined;
-    }
+    private PersonName(IReadOnlyList<NameToken> tokens) => Tokens = tokens;
 
     public IReadOnlyList<NameToken> Tokens { get; }
 
-    /// <summary>The tokens with two neighbours written as one, to meet a name that has one token less.</summary>
-    public IReadOnlyList<IReadOnlyList<NameToken>> Joined { get; }
+    /// <summary>The tokens with two neighbours written as one, to meet a name that has one token less (made when first asked for).</summary>
+    public IReadOnlyList<IReadOnlyList<NameToken>> Joined => joined ??= JoinNeighbours();
+
+    private IReadOnlyList<IReadOnlyList<NameToken>>? joined;
+
+    private List<IReadOnlyList<NameToken>> JoinNeighbours()
+    {
+        var readings = new List<IReadOnlyList<NameToken>>();
+        for (var i = 0; i + 1 < Tokens.Count; i++)
+        {
+            if (Tokens[i].JoinedWith(Tokens[i + 1]) is not { } token) continue;
+            readings.Add([.. Tokens.Take(i), token, .. Tokens.Skip(i + 2)]);
+        }
+        return readings;
+    }
 
     public static PersonName Of(string fullName) => new(NameTokenizer.Tokens(fullName));
 }

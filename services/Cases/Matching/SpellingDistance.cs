@@ -19,16 +19,20 @@ public static class SpellingDistance
         return consonants switch { <= 2 => 0.3, 3 => 0.45, 4 => 0.6, _ => 0.75 } + 1e-9;
     }
 
-    public static double Between(NameToken a, NameToken b)
+    /// <summary>Whether two spellings are within <see cref="Limit"/> of each other.</summary>
+    public static bool Within(NameToken a, NameToken b) => Between(a, b, Limit(a, b)) <= Limit(a, b);
+
+    /// <summary>The distance, or anything above <paramref name="giveUpAbove"/> as soon as the alignment cannot come back under it.</summary>
+    public static double Between(NameToken a, NameToken b, double giveUpAbove = double.PositiveInfinity)
     {
         if (a.Sounds == NameToken.Allah || b.Sounds == NameToken.Allah) return a.Sounds == b.Sounds ? 0 : double.PositiveInfinity;
         if (!a.Arabic && b.Arabic) (a, b) = (b, a);
         var scripts = a.Arabic ? b.Arabic ? Scripts.ArabicArabic : Scripts.ArabicLatin : Scripts.LatinLatin;
-        return Align(a.Sounds, a.EndsWord, b.Sounds, b.EndsWord, scripts);
+        return Align(a.Sounds, a.EndsWord, b.Sounds, b.EndsWord, scripts, giveUpAbove);
     }
 
     /// <summary>The alignment; <paramref name="x"/> is the Arabic-script side when the scripts differ.</summary>
-    private static double Align(string x, bool xEnds, string y, bool yEnds, Scripts scripts)
+    private static double Align(string x, bool xEnds, string y, bool yEnds, Scripts scripts, double giveUpAbove)
     {
         var n = x.Length;
         var m = y.Length;
@@ -39,6 +43,7 @@ public static class SpellingDistance
         for (var i = 1; i <= n; i++)
         {
             table[i * width] = table[(i - 1) * width] + Missing(x, i - 1, xEnds, latinSide: scripts == Scripts.LatinLatin, scripts);
+            var rowBest = table[i * width];
             for (var j = 1; j <= m; j++)
             {
                 var best = table[(i - 1) * width + j] + Missing(x, i - 1, xEnds, latinSide: scripts == Scripts.LatinLatin, scripts);
@@ -55,9 +60,19 @@ public static class SpellingDistance
                         best = Math.Min(best, table[(i - 1) * width + j - 2] + FinalHaAs(y[j - 2], y[j - 1]));
                 }
                 table[i * width + j] = best;
+                rowBest = Math.Min(rowBest, best);
             }
+            // Costs only add up (the two-row steps reach back one row further, hence the row before too).
+            if (rowBest > giveUpAbove && (i < 2 || RowMinimum(table.Slice((i - 1) * width, width)) > giveUpAbove)) return rowBest;
         }
         return table[n * width + m];
+    }
+
+    private static double RowMinimum(Span<double> row)
+    {
+        var minimum = double.PositiveInfinity;
+        foreach (var cost in row) minimum = Math.Min(minimum, cost);
+        return minimum;
     }
 
     private static char DigraphOf(char arabic) => arabic switch
