@@ -108,6 +108,15 @@ public sealed class LabelledPairsTests(ITestOutputHelper output)
 
     private static readonly Dictionary<string, (double Precision, double Recall)> SecondHeldOutFloors = new()
     {
-        ["all"] = (0.0, 0.0),
+        ["all"] = (0.98, 0.95),
+        ["arabic-script"] = (0.97, 0.95),
+        ["compound"] = (1.00, 0.93),
+        ["hamza-alif-ta-marbuta"] = (0.95, 0.97),
+        ["persian"] = (1.00, 0.98),
+        ["kurdish-latin"] = (1.00, 1.00),
+        ["french"] = (0.97, 0.89),
+        ["turkish-forms"] = (1.00, 0.93),
+        ["order-and-extra"] = (1.00, 0.97),
+        ["near-miss"] = (1.00, 1.00),
     };
 }
