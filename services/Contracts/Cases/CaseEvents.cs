@@ -81,6 +81,8 @@ public sealed record ReferralMade
     public string? ToInstitutionName { get; init; }
     /// <summary><c>livelihoods</c> when the referral goes to a programme rather than an institution.</summary>
     public string? ToProgramme { get; init; }
+    /// <summary>The service offer referred to, when the desk chose one (the directory counts its load).</summary>
+    public Guid? ServiceOfferId { get; init; }
     public required string Category { get; init; }
     public required DateOnly DueBy { get; init; }
     /// <summary>The receiving institution's focal points, who are emailed the reference code.</summary>

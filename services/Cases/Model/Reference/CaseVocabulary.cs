@@ -1,25 +1,7 @@
 namespace Platform.Cases.Model.Reference;
 
-/// <summary>The codes partners send; every list is closed, so reports add up across desks.</summary>
-public static class ServiceCategories
-{
-    public const string LegalAid = "legal-aid";
-    public const string Livelihoods = "livelihoods";
-
-    public static readonly IReadOnlyList<string> All =
-    [
-        "health", "education", "identification-registration", "food-support", "cash-assistance", LegalAid,
-        "psychosocial-support", "interpretation", "social-cohesion", "language-training", "shelter-household-items", Livelihoods,
-    ];
-
-    /// <summary>Legal aid is mostly family law at the desks (see the seeds).</summary>
-    public static readonly IReadOnlyList<string> LegalAidSubjects = ["family-law", "residence-and-status", "labour", "civil-registration", "criminal", "other"];
-}
-
-public static class LegalStatuses
-{
-    public static readonly IReadOnlyList<string> All = ["temporary-protection", "international-protection", "residence-permit", "citizen", "other"];
-}
+// Service categories and legal statuses are shared with the meetings service's service offers:
+// see Platform.Contracts.ServiceCategories and Platform.Contracts.LegalStatuses.
 
 public static class ConsentPurposes
 {
