@@ -16,7 +16,7 @@ public sealed class ReferralLoopTests(CasesService cases)
 
     private async Task<(Guid Referral, Guid Institution)> ReferralAsync(HttpClient desk, string district, string name, string reason)
     {
-        var institution = await cases.InstitutionAsync($"{district} Aile Danışma Merkezi", district, ("Elif Şahin", $"elif.{Guid.NewGuid():N}@adm.example.org", "tr"), ("رامي صالح", $"rami.{Guid.NewGuid():N}@adm.example.org", "ar"));
+        var institution = await cases.InstitutionAsync($"{district} Aile Danışma Merkezi", district, ("Elif Kaya", $"elif.{Guid.NewGuid():N}@adm.example.org", "tr"), ("رامي صالح", $"rami.{Guid.NewGuid():N}@adm.example.org", "ar"));
         var person = await desk.RegisterAsync(Casework.Person(name, CasesService.NewForeignerId(), "1988-08-08", district, "service-delivery", "referral"));
         var @case = await desk.OpenCaseAsync(person, district, "psychosocial-support");
         var referral = await (await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/referrals",
