@@ -31,5 +31,6 @@ app.MapServicesApi();
 app.MapReferralsApi();
 app.MapAuditApi();
 app.MapServiceReportsApi();
+app.MapServiceMapReportsApi();
 
 app.Run();

@@ -3,7 +3,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using MassTransit;
 using Npgsql;
+using Platform.Contracts;
 using Platform.Testing;
 
 namespace Platform.Cases.Tests;
@@ -37,6 +40,8 @@ public sealed class CasesService : IAsyncLifetime
             web.UseSetting("PersonalData:Keys:1", "test-encryption-secret-0123456789abcdef0123456789");
             web.UseSetting("PersonalData:HashKey", "test-identifier-hash-secret-0123456789abcdef0123");
             web.UseSetting("PersonalData:SharingKey", SharingKey);
+            // Tests run the overdue check themselves (OverdueReferralReminders.RemindAsync).
+            web.UseSetting("Cases:OverdueCheckInterval", "1.00:00:00");
             web.ConfigureTestServices(services => services.TrustTestIssuer());
         });
         _ = _factory.Server;
@@ -87,6 +92,48 @@ public sealed class CasesService : IAsyncLifetime
         return id;
     }
 
+    /// <summary>The service's own services (the overdue referral reminders, say).</summary>
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>
+    /// Publishes as another service would, on the service's own broker, and returns once the service has
+    /// consumed it (its inbox holds the message id), whether or not it changed anything.
+    /// </summary>
+    public async Task DeliverAsync<T>(T message, string? consumer = null) where T : class
+    {
+        var messageId = NewId.NextGuid();
+        await _factory.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = messageId);
+        await Eventually.GetAsync(() => ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE message_id = $1", messageId), count => count > 0,
+            TimeSpan.FromSeconds(60), $"the service to consume {typeof(T).Name} {messageId}");
+    }
+
+    /// <summary>An active offer of the institution, as meetings would publish it; returns its id once the service knows it.</summary>
+    public async Task<Guid> OfferAsync(Guid institution, ServiceOfferTerms terms, DateTimeOffset? publishedAt = null)
+    {
+        var offer = Guid.CreateVersion7();
+        await DeliverAsync(new ServiceOfferPublished { OfferId = offer, InstitutionId = institution, Terms = terms, Version = 1, PublishedAt = publishedAt ?? DateTimeOffset.UtcNow });
+        return offer;
+    }
+
+    /// <summary>What the service queued for the broker about one aggregate (a referral, a case): type and body, in order.</summary>
+    public async Task<List<(string Type, JsonElement Body)>> EventsOfAsync(Guid aggregateId)
+    {
+        await using var db = new NpgsqlConnection(Database);
+        await db.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT message_type, body FROM outbox_messages WHERE aggregate_id = $1 ORDER BY sequence", db)
+        {
+            Parameters = { new() { Value = aggregateId } },
+        };
+        var events = new List<(string, JsonElement)>();
+        await using var reader = await query.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var type = reader.GetString(0);
+            events.Add((type[(type.LastIndexOf('.', type.IndexOf(',')) + 1)..type.IndexOf(',')], JsonDocument.Parse(reader.GetString(1)).RootElement.Clone()));
+        }
+        return events;
+    }
+
     /// <summary>A valid, unused foreigner identity number.</summary>
     public static string NewForeignerId() => ForeignerIds.New();
 
@@ -107,6 +154,26 @@ public sealed class CasesCollection : ICollectionFixture<CasesService>
     public const string Name = "cases service";
 }
 
+/// <summary>
+/// The service map's reports add up whole districts: their tests get a cases service with a database and a
+/// virtual host of their own, so that no other test's casework is counted.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ServiceMapCollection : ICollectionFixture<CasesService>
+{
+    public const string Name = "cases service for the service map";
+}
+
+/// <summary>Service offers as meetings would publish them: open to everyone unless a test narrows them.</summary>
+internal static class Offers
+{
+    public static ServiceOfferTerms Terms(string category, params string[] districts) => new()
+    {
+        Category = category, Subjects = category == ServiceCategories.LegalAid ? ["family-law"] : [], NameTr = $"{category} hizmeti", NameAr = null, NameEn = $"{category} service",
+        Districts = districts, Languages = ["tr", "ar"], Channels = ["in-person"], LegalStatuses = [], Gender = "any",
+    };
+}
+
 /// <summary>Requests the tests repeat: a registered person, a case, a service.</summary>
 internal static class Casework
 {
@@ -125,7 +192,7 @@ internal static class Casework
     public static async Task<Guid> OpenCaseAsync(this HttpClient desk, Guid beneficiary, string district, params string[] needs) =>
         await (await desk.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = beneficiary, district, needs = needs.Length == 0 ? ["food-support"] : needs, priority = "normal" })).CreatedIdAsync();
 
-    public static Task<HttpResponseMessage> RecordServiceAsync(this HttpClient desk, Guid @case, string category, Guid provider, DateOnly on, decimal? amount = null, bool strict = false) =>
+    public static Task<HttpResponseMessage> RecordServiceAsync(this HttpClient desk, Guid @case, string category, Guid provider, DateOnly on, decimal? amount = null, bool strict = false, string? subject = null) =>
         desk.PostAsJsonAsync($"/api/v1/cases/{@case}/services{(strict ? "?strict=true" : "")}",
-            new { category, providerInstitutionId = provider, deliveredOn = on.ToString("yyyy-MM-dd"), amount, currency = amount is null ? null : "TRY" });
+            new { category, subject, providerInstitutionId = provider, deliveredOn = on.ToString("yyyy-MM-dd"), amount, currency = amount is null ? null : "TRY" });
 }

@@ -26,6 +26,14 @@ public sealed class OpenApiDocumentTests(CasesService cases)
         response.TryGetProperty("content", out var content) && content.TryGetProperty(contentType, out var media) && media.TryGetProperty("schema", out _);
 
     [Fact]
+    public async Task The_who_does_what_where_report_is_documented_as_json_csv_and_xlsx()
+    {
+        var ok = (await OperationsAsync()).Single(o => o.Name == "GET /api/v1/reports/who-does-what-where").Responses.GetProperty("200");
+        foreach (var contentType in new[] { "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+            Assert.True(HasSchema(ok, contentType), $"the report's 200 does not declare {contentType}");
+    }
+
+    [Fact]
     public async Task Every_operation_declares_its_problem_answers_as_problem_details()
     {
         var operations = (await OperationsAsync()).ToDictionary(o => o.Name, o => o.Responses);
@@ -37,6 +45,7 @@ public sealed class OpenApiDocumentTests(CasesService cases)
                      ("GET /api/v1/cases/{id}", "404"), ("PATCH /api/v1/cases/{id}", "409"), ("POST /api/v1/cases", "422"), ("POST /api/v1/beneficiaries", "409"),
                      ("POST /api/v1/cases/{id}/services", "409"), ("POST /api/v1/cases/{id}/referrals", "422"), ("POST /api/v1/referrals/{id}/accept", "409"),
                      ("GET /api/v1/reports/services", "403"), ("POST /api/v1/cases/{id}/notes", "400"),
+                     ("GET /api/v1/reports/who-does-what-where", "403"), ("GET /api/v1/reports/district-briefing", "403"),
                  })
             Assert.True(operations[name].TryGetProperty(status, out var response) && HasSchema(response, "application/problem+json"), $"{name} does not declare {status}");
     }

@@ -10,7 +10,7 @@ public static class ReferralsApi
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/cases/{id}/referrals", Make).WithTags("Referrals").RequireAuthorization(PartnerScopes.CasesWrite)
-            .WithName("MakeReferral").WithSummary("Refer a case to an institution (its focal points are emailed a reference code) or to the livelihoods programme")
+            .WithName("MakeReferral").WithSummary("Refer a case to a service offer or an institution (its focal points are emailed a reference code) or to the livelihoods programme; an offer over its monthly capacity comes back as a warning")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         var api = app.MapGroup("/api/v1/referrals").WithTags("Referrals");
         api.MapGet("/", List).RequireAuthorization(PartnerScopes.CasesRead)
@@ -33,15 +33,19 @@ public static class ReferralsApi
     /// <summary>What the referral handlers need besides their route and body.</summary>
     public sealed record ReferralServices(ClaimsPrincipal User, CasesDbContext Db, PersonalDataProtector Protector, AuditTrail Audit, TimeProvider Clock, CancellationToken CancellationToken);
 
-    public sealed record MakeRequest(Guid? ToInstitutionId, string? ToProgramme, string? Category, string? Reason, DateOnly? DueBy);
+    public sealed record MakeRequest(Guid? ToInstitutionId, string? ToProgramme, Guid? ServiceOfferId, string? Category, string? Reason, DateOnly? DueBy);
     public sealed record AnswerRequest(string? Reason, string? Outcome);
 
     public sealed record ReferralResponse(
-        Guid Id, string ReferenceCode, Guid CaseId, string FromDistrict, Guid? ToInstitutionId, string? ToProgramme, string Category,
+        Guid Id, string ReferenceCode, Guid CaseId, string FromDistrict, Guid? ToInstitutionId, string? ToProgramme, Guid? ServiceOfferId, string Category,
         string Reason, DateOnly DueBy, string Status, bool Overdue, string? Answer, DateTimeOffset MadeAt, DateTimeOffset? AnsweredAt)
     {
+        /// <summary>Only in the answer to making the referral (as a recorded service's duplicate warnings): what the desk should know.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<OfferReferrals.Warning>? Warnings { get; init; }
+
         public static ReferralResponse From(Referral r, PersonalDataProtector protector, DateOnly today) => new(
-            r.Id, r.ReferenceCode, r.CaseId, r.FromDistrict, r.ToInstitutionId, r.ToProgramme, r.Category,
+            r.Id, r.ReferenceCode, r.CaseId, r.FromDistrict, r.ToInstitutionId, r.ToProgramme, r.ServiceOfferId, r.Category,
             protector.OpenText(r.SealedReason, $"referral/{r.Id}/reason"), r.DueBy, r.Status, r.IsOverdue(today),
             r.SealedAnswer is null ? null : protector.OpenText(r.SealedAnswer, $"referral/{r.Id}/answer"), r.MadeAt, r.AnsweredAt);
     }
@@ -52,9 +56,14 @@ public static class ReferralsApi
         var (user, db, protector, audit, clock, cancellationToken) = services;
         var today = IstanbulTime.Today(clock);
         var check = new Validation();
-        if ((request.ToInstitutionId is null) == (request.ToProgramme is null)) check.Add("toInstitutionId", "Give either toInstitutionId or toProgramme.");
+        var toOffer = request.ServiceOfferId is not null;
+        if (request.ToProgramme is not null && (request.ToInstitutionId is not null || toOffer))
+            check.Add("toProgramme", "Give toProgramme alone: a programme is neither an institution nor a service offer.");
+        else if (request.ToProgramme is null && request.ToInstitutionId is null && !toOffer)
+            check.Add("serviceOfferId", "Give serviceOfferId, toInstitutionId or toProgramme.");
         if (request.ToProgramme is not null and not ServiceCategories.Livelihoods) check.Add("toProgramme", "The programme referrals go to is 'livelihoods'.");
-        check.OneOf("category", request.Category, ServiceCategories.All);
+        // A referral to an offer is in the offer's category; one named besides must agree (checked below).
+        check.OneOf("category", request.Category, ServiceCategories.All, required: !toOffer);
         check.Required("reason", request.Reason, 2000);
         if (request.DueBy is not { } due) check.Add("dueBy", "dueBy is required (yyyy-MM-dd).");
         else if (due < today) check.Add("dueBy", "dueBy is in the past.");
@@ -66,25 +75,42 @@ public static class ReferralsApi
         if (@case.Status == CaseStatuses.Closed) return TypedResults.Problem(statusCode: 409, title: "Case closed", detail: "Referrals are made on open cases.");
         var beneficiary = await db.Beneficiaries.AsNoTracking().Include(b => b.Consents).SingleAsync(b => b.Id == @case.BeneficiaryId, cancellationToken);
         if (!beneficiary.HasConsent(ConsentPurposes.Referral)) return CasesApi.ConsentMissing(ConsentPurposes.Referral);
+        KnownServiceOffer? offer = null;
+        OfferReferrals.Warning? capacity = null;
+        if (request.ServiceOfferId is { } offerId)
+        {
+            offer = await db.ServiceOffers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken);
+            if (offer is null) return OfferReferrals.Unknown(offerId);
+            if (OfferReferrals.Disagreement(offer, request.ToInstitutionId, request.Category) is { } disagreement) return disagreement;
+            // The person's details stay sealed unless the offer has an age limit; then the read is audited before anything is answered.
+            async Task<DateOnly> DateOfBirthAsync(CancellationToken token)
+            {
+                var born = protector.Open(beneficiary).DateOfBirth;
+                await audit.ReadAsync(partner, beneficiary.Id, "beneficiary", beneficiary.Id, token);
+                return born;
+            }
+            if (await OfferReferrals.RefusalAsync(offer, @case.District, beneficiary, DateOfBirthAsync, today, cancellationToken) is { } refusal) return refusal;
+            capacity = await OfferReferrals.CapacityWarningAsync(db, offer, today, cancellationToken);
+        }
         KnownInstitution? institution = null;
-        if (request.ToInstitutionId is { } to && (institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == to, cancellationToken)) is null)
-            return TypedResults.Problem(statusCode: 422, title: "Unknown institution", detail: "toInstitutionId is not an institution of the stakeholder directory.");
+        if ((offer?.InstitutionId ?? request.ToInstitutionId) is { } to && (institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == to, cancellationToken)) is null)
+            return TypedResults.Problem(statusCode: 422, title: "Unknown institution",
+                detail: offer is null ? "toInstitutionId is not an institution of the stakeholder directory." : "The service offer's institution is not in the stakeholder directory yet.");
 
         var now = clock.GetUtcNow();
         var referralId = Guid.CreateVersion7();
         var referral = new Referral
         {
             Id = referralId, ReferenceCode = ReferenceCodes.New("REF"), CaseId = id, BeneficiaryId = beneficiary.Id, FromDistrict = @case.District, MadeBy = partner.ClientId,
-            ToInstitutionId = institution?.Id, ToProgramme = request.ToProgramme, Category = request.Category!,
+            FromInstitutionId = await ReferringDesk.OfPartnerAsync(db, partner, cancellationToken),
+            ToInstitutionId = institution?.Id, ToProgramme = request.ToProgramme, ServiceOfferId = offer?.Id, Category = offer?.Category ?? request.Category!,
             SealedReason = protector.SealText(request.Reason!, $"referral/{referralId}/reason"), DueBy = request.DueBy!.Value, MadeAt = now,
         };
         db.Referrals.Add(referral);
         if (@case.Status is CaseStatuses.Open or CaseStatuses.InProgress) @case.Status = CaseStatuses.Referred;
         audit.Record(partner, beneficiary.Id, "refer", "referral", referralId);
 
-        var recipients = institution is null ? [] : await db.Contacts.AsNoTracking().Where(c => c.InstitutionId == institution.Id)
-            .OrderBy(c => c.FullName).Select(c => new Recipient { ContactId = c.Id, FullName = c.FullName, Email = c.Email, Language = c.Language })
-            .ToListAsync(cancellationToken);
+        var recipients = await FocalPoints.OfAsync(db, institution?.Id, cancellationToken);
         string? applicant = null;
         if (request.ToProgramme == ServiceCategories.Livelihoods)
         {
@@ -100,11 +126,11 @@ public static class ReferralsApi
         db.PublishOnCommit(new ReferralMade
         {
             ReferralId = referralId, ReferenceCode = referral.ReferenceCode, CaseId = id, FromDistrict = @case.District,
-            ToInstitutionId = institution?.Id, ToInstitutionName = institution?.Name, ToProgramme = request.ToProgramme, Category = referral.Category,
+            ToInstitutionId = institution?.Id, ToInstitutionName = institution?.Name, ToProgramme = request.ToProgramme, ServiceOfferId = offer?.Id, Category = referral.Category,
             DueBy = referral.DueBy, Recipients = recipients, SealedApplicant = applicant, MadeAt = now,
         }, referralId);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/referrals/{referralId}", ReferralResponse.From(referral, protector, today));
+        return TypedResults.Created($"/api/v1/referrals/{referralId}", ReferralResponse.From(referral, protector, today) with { Warnings = capacity is null ? [] : [capacity] });
     }
 
     public static async Task<Results<Ok<Page<ReferralResponse>>, ValidationProblem>> List(string? status, bool? overdue, int? page, int? pageSize, [AsParameters] ReferralServices services)
@@ -173,7 +199,15 @@ public static class ReferralsApi
         if (outcome == ReferralStatuses.Accepted) referral.AcceptedAt = now;
         if (text is not null) referral.SealedAnswer = protector.SealText(text, $"referral/{id}/answer");
         audit.Record(partner, referral.BeneficiaryId, "update", "referral", id);
-        db.PublishOnCommit(new ReferralAnswered { ReferralId = id, ReferenceCode = referral.ReferenceCode, CaseId = referral.CaseId, Outcome = outcome, AnsweredAt = now }, id);
+        // The loop closed: the referring desk's focal points are emailed the code and the outcome (the text stays sealed here).
+        var desk = await ReferringDesk.OfAsync(db, referral, cancellationToken);
+        var receiver = referral.ToInstitutionId is { } to ? await db.Institutions.AsNoTracking().Where(i => i.Id == to).Select(i => i.Name).SingleOrDefaultAsync(cancellationToken) : null;
+        db.PublishOnCommit(new ReferralAnswered
+        {
+            ReferralId = id, ReferenceCode = referral.ReferenceCode, CaseId = referral.CaseId, Outcome = outcome, AnsweredAt = now,
+            FromDistrict = referral.FromDistrict, Category = referral.Category, ToInstitutionId = referral.ToInstitutionId, ToInstitutionName = receiver,
+            ServiceOfferId = referral.ServiceOfferId, Recipients = await FocalPoints.OfAsync(db, desk, cancellationToken),
+        }, id);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ReferralResponse.From(referral, protector, IstanbulTime.Today(clock)));
     }

@@ -15,10 +15,17 @@ public static class Extensions
             bus.AddConsumer<InstitutionRegisteredConsumer>();
             bus.AddConsumer<ContactRegisteredConsumer>();
             bus.AddConsumer<ReferralAnsweredConsumer>();
+            bus.AddConsumer<ServiceOfferPublishedConsumer>();
+            bus.AddConsumer<ServiceOfferChangedConsumer>();
+            bus.AddConsumer<ServiceOfferWithdrawnConsumer>();
         });
         builder.Services.AddIdempotentPosts<CasesDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPersonalDataProtection<CasesDbContext>();
         builder.Services.AddScoped<DuplicateAssistanceCheck>();
+        builder.Services.AddScoped<WhoDoesWhatWhere>();
+        builder.Services.AddScoped<DistrictBriefing>();
+        builder.Services.AddSingleton<OverdueReferralReminders>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueReferralReminders>());
     }
 }

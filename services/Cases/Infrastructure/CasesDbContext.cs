@@ -1,4 +1,5 @@
 using Platform.Cases.Model;
+using Platform.Cases.ServiceOffers;
 using Platform.Messaging;
 using Platform.WebApi.Idempotency;
 using Platform.WebApi.PersonalData;
@@ -16,6 +17,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<DuplicateFlag> DuplicateFlags => Set<DuplicateFlag>();
+    public DbSet<KnownServiceOffer> ServiceOffers => Set<KnownServiceOffer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

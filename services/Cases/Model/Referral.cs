@@ -12,8 +12,12 @@ public sealed class Referral
     public Guid BeneficiaryId { get; init; }
     public required string FromDistrict { get; init; }
     public required string MadeBy { get; init; }
+    /// <summary>The institution the referring partner acts for (its token's <c>institution</c>), when the directory knows it.</summary>
+    public Guid? FromInstitutionId { get; init; }
     public Guid? ToInstitutionId { get; init; }
     public string? ToProgramme { get; init; }
+    /// <summary>The service offer the desk chose; the institution and category are the offer's.</summary>
+    public Guid? ServiceOfferId { get; init; }
     public required string Category { get; init; }
     public required byte[] SealedReason { get; init; }
     public DateOnly DueBy { get; init; }
@@ -24,6 +28,8 @@ public sealed class Referral
     public DateTimeOffset MadeAt { get; init; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
+    /// <summary>When the receiving institution was reminded that the referral is overdue: it is reminded once.</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
     public uint Version { get; set; }
 
     /// <summary>Still waiting for the receiver after its due date (Istanbul's calendar day).</summary>

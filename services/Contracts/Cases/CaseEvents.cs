@@ -106,7 +106,11 @@ public sealed record LivelihoodsApplicant
     public required IReadOnlyList<string> Languages { get; init; }
 }
 
-/// <summary>The receiving side accepted, declined or completed a referral.</summary>
+/// <summary>
+/// The receiving side accepted, declined or completed a referral. When an institution answered through
+/// the cases service, the referring desk's focal points are named, to be emailed the reference code and
+/// the outcome (never the decline reason or the outcome text, which may describe the person).
+/// </summary>
 public sealed record ReferralAnswered
 {
     public required Guid ReferralId { get; init; }
@@ -115,6 +119,34 @@ public sealed record ReferralAnswered
     /// <summary><c>accepted</c>, <c>declined</c> or <c>completed</c>.</summary>
     public required string Outcome { get; init; }
     public required DateTimeOffset AnsweredAt { get; init; }
+    // Optional: the livelihoods programme's answers carry none of these.
+    public string? FromDistrict { get; init; }
+    public string? Category { get; init; }
+    public Guid? ToInstitutionId { get; init; }
+    public string? ToInstitutionName { get; init; }
+    /// <summary>The service offer referred to, if any (the directory counts its open referrals).</summary>
+    public Guid? ServiceOfferId { get; init; }
+    /// <summary>The referring desk's focal points; empty when nobody is to be emailed.</summary>
+    public IReadOnlyList<Recipient> Recipients { get; init; } = [];
+}
+
+/// <summary>
+/// A referral to an institution is still unanswered after its due date: its focal points are reminded,
+/// once, with the reference code only.
+/// </summary>
+public sealed record ReferralOverdue
+{
+    public required Guid ReferralId { get; init; }
+    public required string ReferenceCode { get; init; }
+    public required string FromDistrict { get; init; }
+    public required Guid ToInstitutionId { get; init; }
+    public required string ToInstitutionName { get; init; }
+    public Guid? ServiceOfferId { get; init; }
+    public required string Category { get; init; }
+    public required DateOnly DueBy { get; init; }
+    public required DateTimeOffset RemindedAt { get; init; }
+    /// <summary>The receiving institution's focal points, each emailed in their language.</summary>
+    public required IReadOnlyList<Recipient> Recipients { get; init; }
 }
 
 public sealed record CaseClosed

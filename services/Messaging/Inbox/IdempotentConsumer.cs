@@ -10,6 +10,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, ILogge
     where TContext : DbContext
 {
     protected TContext Db => db;
+    protected ILogger Logger => logger;
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {

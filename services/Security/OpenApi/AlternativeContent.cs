@@ -21,4 +21,16 @@ public static class AlternativeContent
             }
             return Task.CompletedTask;
         });
+
+    /// <summary>Declares that the 200 answer also comes as a file of <paramref name="contentType"/> (a spreadsheet), beside the JSON schema.</summary>
+    public static RouteHandlerBuilder ProducesFileToo(this RouteHandlerBuilder builder, string contentType) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+            {
+                response.Content ??= new Dictionary<string, OpenApiMediaType>();
+                response.Content[contentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            }
+            return Task.CompletedTask;
+        });
 }

@@ -87,6 +87,10 @@ public sealed class ReferralEntityTypeConfiguration : IEntityTypeConfiguration<R
         referral.HasIndex(r => r.CaseId);
         referral.HasIndex(r => new { r.ToInstitutionId, r.Status });
         referral.HasIndex(r => new { r.FromDistrict, r.Status });
+        // The capacity check and the directory's load: an offer's referrals by month.
+        referral.HasIndex(r => new { r.ServiceOfferId, r.MadeAt });
+        // The reminder's path: unanswered referrals not reminded yet, by due date.
+        referral.HasIndex(r => new { r.Status, r.DueBy }).HasFilter("reminder_sent_at IS NULL");
         referral.Property(r => r.ReferenceCode).HasMaxLength(20);
         referral.Property(r => r.FromDistrict).HasMaxLength(40);
         referral.Property(r => r.MadeBy).HasMaxLength(100);

@@ -359,39 +359,6 @@ namespace Platform.Cases.Infrastructure.Migrations
                     b.ToTable("known_contacts", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.WebApi.Directory.KnownInstitution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("District")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("district");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
-
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("registered_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_institutions");
-
-                    b.ToTable("institutions", (string)null);
-                });
-
             modelBuilder.Entity("Platform.Cases.Model.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -436,6 +403,10 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("from_district");
 
+                    b.Property<Guid?>("FromInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_institution_id");
+
                     b.Property<DateTimeOffset>("MadeAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("made_at");
@@ -452,6 +423,10 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("reference_code");
 
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
                     b.Property<byte[]>("SealedAnswer")
                         .HasColumnType("bytea")
                         .HasColumnName("sealed_answer");
@@ -460,6 +435,10 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("sealed_reason");
+
+                    b.Property<Guid?>("ServiceOfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_offer_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -494,6 +473,13 @@ namespace Platform.Cases.Infrastructure.Migrations
 
                     b.HasIndex("FromDistrict", "Status")
                         .HasDatabaseName("ix_referrals_from_district_status");
+
+                    b.HasIndex("ServiceOfferId", "MadeAt")
+                        .HasDatabaseName("ix_referrals_service_offer_id_made_at");
+
+                    b.HasIndex("Status", "DueBy")
+                        .HasDatabaseName("ix_referrals_status_due_by")
+                        .HasFilter("reminder_sent_at IS NULL");
 
                     b.HasIndex("ToInstitutionId", "Status")
                         .HasDatabaseName("ix_referrals_to_institution_id_status");
@@ -580,6 +566,115 @@ namespace Platform.Cases.Infrastructure.Migrations
                     b.ToTable("services_delivered", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Cases.ServiceOffers.KnownServiceOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgeFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_from");
+
+                    b.Property<int?>("AgeTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_to");
+
+                    b.Property<int?>("CapacityPerMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity_per_month");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.PrimitiveCollection<List<string>>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("channels");
+
+                    b.PrimitiveCollection<List<string>>("Districts")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("districts");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.PrimitiveCollection<List<string>>("LegalStatuses")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("legal_statuses");
+
+                    b.Property<string>("NameAr")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameTr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_tr");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<List<string>>("Subjects")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("subjects");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_offers");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_service_offers_category");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_service_offers_institution_id");
+
+                    b.ToTable("service_offers", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -663,6 +758,39 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasFilter("delivered_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.WebApi.Directory.KnownInstitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("district");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions");
+
+                    b.ToTable("institutions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.WebApi.Idempotency.IdempotencyRecord", b =>
