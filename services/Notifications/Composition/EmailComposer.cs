@@ -114,6 +114,50 @@ public sealed partial class EmailComposer(EmailTemplates templates, SenderOption
         return Compose(recipient.FullName, recipient.Email, recipient.Language, NotificationKinds.Referral, model, html, null);
     }
 
+    /// <summary>To the referring desk: the reference code and the outcome, never the reason or the outcome's text.</summary>
+    public ComposedEmail ReferralAnswered(ReferralAnswered answer, Recipient recipient)
+    {
+        var language = Language(recipient.Language);
+        var model = new
+        {
+            recipient = new { name = recipient.FullName },
+            referral = new
+            {
+                code = answer.ReferenceCode, category = answer.Category ?? "", institution = answer.ToInstitutionName ?? "",
+                district = answer.FromDistrict is { } district ? Districts.Find(district)?.Name(language) ?? district : "",
+                outcome = Outcome(answer.Outcome, language),
+            },
+        };
+        var html = templates.RenderBody(language, NotificationKinds.ReferralAnswered, model);
+        return Compose(recipient.FullName, recipient.Email, recipient.Language, NotificationKinds.ReferralAnswered, model, html, null);
+    }
+
+    /// <summary>To the receiving institution, once: the referral is past its due date.</summary>
+    public ComposedEmail ReferralReminder(ReferralOverdue overdue, Recipient recipient)
+    {
+        var language = Language(recipient.Language);
+        var model = new
+        {
+            recipient = new { name = recipient.FullName },
+            referral = new
+            {
+                code = overdue.ReferenceCode, category = overdue.Category, institution = overdue.ToInstitutionName,
+                district = Districts.Find(overdue.FromDistrict)?.Name(language) ?? overdue.FromDistrict,
+                due = overdue.DueBy.ToString("d MMMM yyyy", Culture(language)),
+            },
+        };
+        var html = templates.RenderBody(language, NotificationKinds.ReferralReminder, model);
+        return Compose(recipient.FullName, recipient.Email, recipient.Language, NotificationKinds.ReferralReminder, model, html, null);
+    }
+
+    private static string Outcome(string outcome, string language) => (outcome, language) switch
+    {
+        ("accepted", "ar") => "قُبلت", ("declined", "ar") => "رُفضت", ("completed", "ar") => "اكتملت",
+        ("accepted", "en") => "accepted", ("declined", "en") => "declined", ("completed", "en") => "completed",
+        ("accepted", _) => "kabul edildi", ("declined", _) => "reddedildi", ("completed", _) => "tamamlandı",
+        _ => outcome,
+    };
+
     private ComposedEmail Compose(string name, string email, string language, string kind, object model, string htmlBody, (string Method, string Ics)? calendar)
     {
         language = Language(language);

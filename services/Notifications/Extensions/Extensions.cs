@@ -21,6 +21,8 @@ public static class Extensions
             bus.AddConsumer<MinutesPublishedConsumer>();
             bus.AddConsumer<ActionItemOverdueConsumer>();
             bus.AddConsumer<ReferralMadeConsumer>();
+            bus.AddConsumer<ReferralAnsweredConsumer>();
+            bus.AddConsumer<ReferralOverdueConsumer>();
             bus.AddConsumer<TrainingScheduledConsumer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);

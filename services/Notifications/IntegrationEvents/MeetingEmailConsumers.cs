@@ -110,6 +110,33 @@ public sealed class ReferralMadeConsumer(NotificationsDbContext db, EmailCompose
     }
 }
 
+/// <summary>A referral was answered: the referring desk's focal points get the reference code and the outcome.</summary>
+public sealed class ReferralAnsweredConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, ILogger<ReferralAnsweredConsumer> logger)
+    : IdempotentConsumer<ReferralAnswered, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(ReferralAnswered message, ConsumeContext<ReferralAnswered> context)
+    {
+        // The programme's answers, and answers with no desk to tell, name nobody.
+        foreach (var recipient in message.Recipients)
+            log.Add(context.MessageId!.Value, NotificationKinds.ReferralAnswered, new Concerning(message.ReferralId, message.FromDistrict, message.ToInstitutionId), MeetingEmails.Recipient(recipient),
+                composer.ReferralAnswered(message, recipient));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A referral is past its due date unanswered: the receiving institution's focal points are reminded, once.</summary>
+public sealed class ReferralOverdueConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, ILogger<ReferralOverdueConsumer> logger)
+    : IdempotentConsumer<ReferralOverdue, NotificationsDbContext>(db, logger)
+{
+    protected override Task HandleAsync(ReferralOverdue message, ConsumeContext<ReferralOverdue> context)
+    {
+        foreach (var recipient in message.Recipients)
+            log.Add(context.MessageId!.Value, NotificationKinds.ReferralReminder, new Concerning(message.ReferralId, message.FromDistrict, message.ToInstitutionId), MeetingEmails.Recipient(recipient),
+                composer.ReferralReminder(message, recipient));
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>A training session of the livelihoods programme: each invited woman gets an invitation in her language.</summary>
 public sealed class TrainingScheduledConsumer(NotificationsDbContext db, EmailComposer composer, DeliveryLog log, SharedEnvelope envelope, ILogger<TrainingScheduledConsumer> logger)
     : IdempotentConsumer<TrainingScheduled, NotificationsDbContext>(db, logger)

@@ -73,5 +73,9 @@ public static class NotificationKinds
     public const string Minutes = "minutes";
     public const string Overdue = "overdue";
     public const string Referral = "referral";
+    /// <summary>The receiving institution answered: the referring desk's focal points are told the outcome.</summary>
+    public const string ReferralAnswered = "referral-answered";
+    /// <summary>A referral still unanswered after its due date: one reminder to the receiving institution.</summary>
+    public const string ReferralReminder = "referral-reminder";
     public const string Training = "training";
 }
