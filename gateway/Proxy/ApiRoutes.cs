@@ -29,6 +29,8 @@ public static class ApiRoutes
         new("/api/v1/referrals", "cases"),
         new("/api/v1/audit", "cases"),
         new("/api/v1/reports/services", "cases"),
+        new("/api/v1/reports/who-does-what-where", "cases"),
+        new("/api/v1/reports/district-briefing", "cases"),
         new("/api/v1/cohorts", "livelihoods"),
         new("/api/v1/entrepreneurs", "livelihoods"),
         new("/api/v1/trainings", "livelihoods"),

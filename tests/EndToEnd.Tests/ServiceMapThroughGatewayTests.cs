@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// The service map of issue 17 through the gateway, on the whole platform: two institutions offer legal aid
+/// in one district, two desks record legal aid for the same person, the who-does-what-where report shows
+/// the duplicated programme without naming the person, and a referral to the other offer closes the loop
+/// with both emails.
+/// </summary>
+[Collection(RunningPlatform.Name)]
+public sealed class ServiceMapThroughGatewayTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Two_legal_aid_offers_one_person_served_by_both_shows_one_overlap_and_a_referral_to_an_offer_closes_the_loop_by_email()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        using var coordinator = await platform.PartnerAsync("platform-dev");
+        var bar = await (await coordinator.PostAsJsonAsync("/api/v1/institutions", new { name = $"Ümraniye Barosu Adli Yardım {marker}", kind = "public-institution", district = "umraniye" })).CreatedIdAsync();
+        var ngo = await (await coordinator.PostAsJsonAsync("/api/v1/institutions", new { name = $"Mülteci Hukuk Derneği {marker}", kind = "ngo", district = "umraniye" })).CreatedIdAsync();
+        var desk = await (await coordinator.PostAsJsonAsync("/api/v1/institutions", new { name = $"Ümraniye Sosyal Koruma Masası {marker}", kind = "public-institution", district = "umraniye" })).CreatedIdAsync();
+        (await coordinator.PostAsJsonAsync($"/api/v1/institutions/{ngo}/contacts", new { fullName = "Zeynep Kaya", email = $"ngo.{marker}@hukuk.example.org", language = "tr", phone = "+905321112233" })).EnsureSuccessStatusCode();
+        (await coordinator.PostAsJsonAsync($"/api/v1/institutions/{desk}/contacts", new { fullName = "سارة الأحمد", email = $"desk.{marker}@umraniye.example.org", language = "ar" })).EnsureSuccessStatusCode();
+        object LegalAid(string tr) => new
+        {
+            category = "legal-aid", subjects = new[] { "family-law" }, name = new { tr, ar = "مساعدة قانونية", en = "Legal aid" },
+            districts = new[] { "umraniye" }, languages = new[] { "tr", "ar" }, channels = new[] { "in-person", "phone" },
+            eligibility = new { gender = "any" }, capacityPerMonth = 40,
+        };
+        await (await coordinator.PostAsJsonAsync($"/api/v1/institutions/{bar}/service-offers", LegalAid("Adli yardım bürosu"))).CreatedAsync();
+        var ngoOffer = await (await coordinator.PostAsJsonAsync($"/api/v1/institutions/{ngo}/service-offers", LegalAid("Aile hukuku danışmanlığı"))).CreatedIdAsync();
+
+        var directory = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/service-directory?district=umraniye&category=legal-aid&q={Uri.EscapeDataString("MÜLTECİ HUKUK")}");
+        var listed = Assert.Single(directory.GetProperty("items").EnumerateArray());
+        Assert.Equal(ngoOffer, listed.GetProperty("id").GetGuid());
+
+        // One person, registered by two desks (the same identity number), served legal aid by both institutions.
+        var number = ForeignerIds.New();
+        object Person(string name) => new
+        {
+            fullName = name, foreignerIdNumber = number, dateOfBirth = "1984-02-14", sex = "female", nationality = "SY", legalStatus = "temporary-protection",
+            phone = "+90 532 000 44 55", district = "umraniye", householdSize = 5, languages = new[] { "ar" },
+            consents = new[] { new { purpose = "service-delivery", givenAt = DateTimeOffset.UtcNow.AddDays(-10) }, new { purpose = "referral", givenAt = DateTimeOffset.UtcNow.AddDays(-10) } },
+        };
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        using var umraniye = await platform.PartnerAsync("umraniye-desk");
+        var first = await (await umraniye.PostAsJsonAsync("/api/v1/beneficiaries", Person("Huda Al-Khatib"))).CreatedIdAsync();
+        var firstCase = await (await umraniye.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = first, district = "umraniye", needs = new[] { "legal-aid" }, priority = "high" })).CreatedIdAsync();
+        await WhenCasesKnowsAsync(() => umraniye.PostAsJsonAsync($"/api/v1/cases/{firstCase}/services",
+            new { category = "legal-aid", subject = "family-law", providerInstitutionId = bar, deliveredOn = today.AddDays(-3).ToString("yyyy-MM-dd") }));
+        var second = await (await coordinator.PostAsJsonAsync("/api/v1/beneficiaries", Person("هدى الخطيب"))).CreatedIdAsync();
+        var secondCase = await (await coordinator.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = second, district = "umraniye", needs = new[] { "legal-aid" }, priority = "normal" })).CreatedIdAsync();
+        await WhenCasesKnowsAsync(() => coordinator.PostAsJsonAsync($"/api/v1/cases/{secondCase}/services",
+            new { category = "legal-aid", subject = "family-law", providerInstitutionId = ngo, deliveredOn = today.ToString("yyyy-MM-dd") }));
+
+        var report = await umraniye.GetAsync($"/api/v1/reports/who-does-what-where?district=umraniye&from={today.AddDays(-30):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        var body = await report.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var legalAid = Rows(JsonDocument.Parse(body).RootElement).Single(r => r.GetProperty("district").GetString() == "umraniye" && r.GetProperty("category").GetString() == "legal-aid");
+        var overlap = Assert.Single(legalAid.GetProperty("overlaps").EnumerateArray(), o => Institutions(o).SetEquals([bar, ngo]));
+        Assert.Equal(1, overlap.GetProperty("people").GetInt32());
+        Assert.Contains(legalAid.GetProperty("offeredBy").EnumerateArray(), i => i.GetProperty("institutionId").GetGuid() == ngo);
+        foreach (var personal in new[] { "Huda", "Khatib", "هدى", number, first.ToString(), second.ToString() }) Assert.DoesNotContain(personal, body);
+
+        // The desk refers the first case to the other institution's offer; the loop closes by email.
+        var referral = await (await WhenCasesKnowsAsync(() => umraniye.PostAsJsonAsync($"/api/v1/cases/{firstCase}/referrals", new
+        {
+            serviceOfferId = ngoOffer, reason = "Boşanma davası için avukat", dueBy = today.AddDays(14).ToString("yyyy-MM-dd"),
+        }))).CreatedAsync();
+        var code = referral.GetProperty("referenceCode").GetString()!;
+        (await coordinator.PostAsJsonAsync($"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}/accept", new { })).EnsureSuccessStatusCode();
+
+        using var inbox = new HttpClient { BaseAddress = new Uri(platform.App.GetEndpoint("smtp", "http")) };
+        var mail = await Eventually.GetAsync(async () => (await inbox.GetFromJsonAsync<JsonElement[]>("/email"))!
+                .Where(m => m.GetProperty("to")[0].GetProperty("address").GetString()!.Contains(marker)).ToList(),
+            found => found.Count >= 2, TimeSpan.FromSeconds(30), "the referral and its answer in the inbox");
+        var toNgo = Assert.Single(mail, m => m.GetProperty("to")[0].GetProperty("address").GetString()!.StartsWith("ngo."));
+        var toDesk = Assert.Single(mail, m => m.GetProperty("to")[0].GetProperty("address").GetString()!.StartsWith("desk."));
+        foreach (var email in new[] { toNgo, toDesk })
+        {
+            var text = email.GetProperty("text").GetString() + email.GetProperty("subject").GetString();
+            Assert.Contains(code, text);
+            foreach (var personal in new[] { "Huda", "Khatib", "هدى", number }) Assert.DoesNotContain(personal, text);
+        }
+    }
+
+    private static IEnumerable<JsonElement> Rows(JsonElement report) =>
+        report.ValueKind == JsonValueKind.Array ? report.EnumerateArray() : report.GetProperty("rows").EnumerateArray();
+
+    private static HashSet<Guid> Institutions(JsonElement overlap) =>
+        overlap.GetProperty("institutions").EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetGuid() : i.GetProperty("id").GetGuid()).ToHashSet();
+
+    /// <summary>Cases learns institutions and offers from meetings' events: a 422 until it has, which writes nothing.</summary>
+    private static Task<HttpResponseMessage> WhenCasesKnowsAsync(Func<Task<HttpResponseMessage>> request) =>
+        Eventually.GetAsync(request, response => response.StatusCode != HttpStatusCode.UnprocessableEntity, TimeSpan.FromSeconds(30), "cases to learn the directory");
+}
