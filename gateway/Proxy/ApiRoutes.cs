@@ -21,6 +21,9 @@ public static class ApiRoutes
         new("/api/v1/institutions", "meetings"),
         new("/api/v1/meetings", "meetings"),
         new("/api/v1/action-items", "meetings"),
+        // /api/v1/institutions/{id}/service-offers is under the institutions prefix.
+        new("/api/v1/service-offers", "meetings"),
+        new("/api/v1/service-directory", "meetings"),
         // The signed link in the invitation email is the credential.
         new("/api/v1/rsvp", "meetings", Anonymous: true),
         new("/api/v1/beneficiaries", "cases"),

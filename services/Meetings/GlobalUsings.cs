@@ -14,4 +14,5 @@ global using Platform.WebApi.Concurrency;
 global using Platform.WebApi.Paging;
 global using Platform.Meetings.Scheduling;
 global using Platform.Meetings.Stakeholders;
+global using Platform.Meetings.ServiceOffers;
 global using Platform.WebApi;

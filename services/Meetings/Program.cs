@@ -12,7 +12,7 @@ builder.AddServiceDefaults();
 builder.Services.AddRequestProblems();
 builder.AddApplicationServices();
 builder.AddPartnerAuthentication();
-builder.AddPartnerOpenApi("meetings", "Meetings API: districts, topics, stakeholder directory, coordination meetings");
+builder.AddPartnerOpenApi("meetings", "Meetings API: districts, topics, stakeholder directory, service offers, coordination meetings");
 
 var app = builder.Build();
 
@@ -27,6 +27,8 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapReferenceApi();
 app.MapInstitutionsApi();
+app.MapServiceOffersApi();
+app.MapServiceDirectoryApi();
 app.MapMeetingsApi();
 app.MapMeetingChangesApi();
 app.MapMeetingOutcomesApi();

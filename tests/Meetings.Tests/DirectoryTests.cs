@@ -99,6 +99,28 @@ public sealed class DirectoryTests(MeetingsService service)
     }
 
     [Fact]
+    public async Task A_focal_point_may_have_a_phone_in_E164_form_and_a_malformed_one_is_a_field_error()
+    {
+        using var partner = service.Partner();
+        var institution = await partner.InstitutionAsync("Ümraniye Belediyesi", "umraniye");
+        object Contact(string? phone) => new { fullName = "Zeynep Demir", email = $"{Guid.NewGuid():N}@umraniye.example.org", language = "tr", phone };
+
+        var created = await partner.PostAsJsonAsync($"/api/v1/institutions/{institution}/contacts", Contact("+90 216 555 44 33"));
+        var without = await partner.PostAsJsonAsync($"/api/v1/institutions/{institution}/contacts", Contact(null));
+        var read = await partner.GetFromJsonAsync<JsonElement>($"/api/v1/institutions/{institution}");
+
+        Assert.Equal("+902165554433", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("phone").GetString());
+        Assert.Equal(JsonValueKind.Null, (await without.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("phone").ValueKind);
+        Assert.Contains(read.GetProperty("contacts").EnumerateArray(), c => c.GetProperty("phone").GetString() == "+902165554433");
+        foreach (var bad in new[] { "0216 555 44 33", "+90", "+90 (216) 555 44 33", "+9021655544331234", "+٩٠٢١٦٥٥٥٤٤٣٣" })
+        {
+            var refused = await partner.PostAsJsonAsync($"/api/v1/institutions/{institution}/contacts", Contact(bad));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(["phone"], (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_district_or_kind_is_a_field_error()
     {
         using var partner = service.Partner();

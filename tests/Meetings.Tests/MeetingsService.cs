@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -21,6 +22,8 @@ public sealed class MeetingsService : IAsyncLifetime
     private WebApplicationFactory<Platform.Meetings.Infrastructure.MeetingsDbContext> _factory = null!;
 
     public string Database { get; private set; } = "";
+    /// <summary>The collection's virtual host, for tests that read what the service put on the broker.</summary>
+    public Uri Broker => _broker;
     public IServiceProvider Services => _factory.Services;
 
     public async Task InitializeAsync()
@@ -60,6 +63,10 @@ public sealed class MeetingsService : IAsyncLifetime
     }
 
     public HttpClient Anonymous() => _factory.CreateClient();
+
+    /// <summary>Publishes as another service would, on the service's own broker; a message id given twice is a redelivery.</summary>
+    public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
+        _factory.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = messageId ?? NewId.NextGuid());
 
     /// <summary>The events written for an aggregate, oldest first, by short type name.</summary>
     public async Task<List<(string Type, JsonElement Body)>> EventsOfAsync(Guid aggregateId)

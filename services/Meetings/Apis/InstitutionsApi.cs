@@ -33,11 +33,11 @@ public static class InstitutionsApi
     }
 
     public sealed record RegisterInstitutionRequest(string? Name, string? Kind, string? District);
-    public sealed record AddContactRequest(string? FullName, string? Email, string? Language, string? Role);
+    public sealed record AddContactRequest(string? FullName, string? Email, string? Language, string? Role, string? Phone);
 
-    public sealed record ContactResponse(Guid Id, Guid InstitutionId, string FullName, string Email, string Language, string? Role)
+    public sealed record ContactResponse(Guid Id, Guid InstitutionId, string FullName, string Email, string Language, string? Role, string? Phone)
     {
-        public static ContactResponse From(Contact c) => new(c.Id, c.InstitutionId, c.FullName, c.Email, c.Language, c.Role);
+        public static ContactResponse From(Contact c) => new(c.Id, c.InstitutionId, c.FullName, c.Email, c.Language, c.Role, c.Phone);
     }
 
     public sealed record InstitutionResponse(Guid Id, string Name, string Kind, string? District, DateTimeOffset RegisteredAt, IReadOnlyList<ContactResponse>? Contacts)
@@ -114,7 +114,8 @@ public static class InstitutionsApi
         if (await db.Contacts.AnyAsync(c => c.InstitutionId == id && c.Email == email, cancellationToken))
             return TypedResults.Problem(statusCode: 409, title: "Contact exists", detail: $"{email} is already a focal point of {institution.Name}.");
 
-        var contact = directory.AddContact(id, request.FullName!, email, request.Language!, request.Role);
+        PhoneNumbers.TryNormalize(request.Phone, out var phone);
+        var contact = directory.AddContact(id, request.FullName!, email, request.Language!, request.Role, phone);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/institutions/{id}", ContactResponse.From(contact));
     }
@@ -141,6 +142,8 @@ public static class InstitutionsApi
         if (!IsEmail(request.Email)) errors["email"] = ["A valid email address is required, e.g. ayse.yilmaz@umraniye.bel.tr."];
         if (request.Language is null || !Languages.All.Contains(request.Language)) errors["language"] = ["The language must be tr, ar or en."];
         if (request.Role is { Length: > 100 }) errors["role"] = ["At most 100 characters."];
+        if (!string.IsNullOrWhiteSpace(request.Phone) && !PhoneNumbers.TryNormalize(request.Phone, out _))
+            errors["phone"] = [$"The phone number must be in E.164 form: + and 8 to 15 digits, e.g. {PhoneNumbers.Example}."];
         return errors;
     }
 

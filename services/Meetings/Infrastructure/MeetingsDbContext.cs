@@ -10,6 +10,8 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ReplyLinkKey> ReplyLinkKeys => Set<ReplyLinkKey>();
+    public DbSet<ServiceOffer> ServiceOffers => Set<ServiceOffer>();
+    public DbSet<OfferReferral> OfferReferrals => Set<OfferReferral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

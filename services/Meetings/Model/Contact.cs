@@ -10,5 +10,7 @@ public sealed class Contact
     /// <summary>tr, ar or en.</summary>
     public required string Language { get; set; }
     public string? Role { get; set; }
+    /// <summary>E.164 (<see cref="PhoneNumbers"/>), optional.</summary>
+    public string? Phone { get; set; }
     public DateTimeOffset RegisteredAt { get; init; }
 }

@@ -29,7 +29,7 @@ public sealed class StakeholderDirectory(MeetingsDbContext db, TimeProvider cloc
         return institution;
     }
 
-    public Contact AddContact(Guid institutionId, string fullName, string email, string language, string? role)
+    public Contact AddContact(Guid institutionId, string fullName, string email, string language, string? role, string? phone = null)
     {
         var contact = new Contact
         {
@@ -39,6 +39,7 @@ public sealed class StakeholderDirectory(MeetingsDbContext db, TimeProvider cloc
             Email = email.Trim(),
             Language = language,
             Role = string.IsNullOrWhiteSpace(role) ? null : role.Trim(),
+            Phone = phone,
             RegisteredAt = clock.GetUtcNow(),
         };
         db.Contacts.Add(contact);

@@ -25,6 +25,7 @@ internal sealed class ContactEntityTypeConfiguration : IEntityTypeConfiguration<
         contact.Property(c => c.Email).HasMaxLength(Validation.EmailMaxLength);
         contact.Property(c => c.Language).HasMaxLength(2);
         contact.Property(c => c.Role).HasMaxLength(100);
+        contact.Property(c => c.Phone).HasMaxLength(PhoneNumbers.MaxLength);
         contact.HasIndex(c => new { c.InstitutionId, c.Email }).IsUnique();
     }
 }

@@ -143,6 +143,11 @@ namespace Platform.Meetings.Infrastructure.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("language");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
@@ -284,6 +289,182 @@ namespace Platform.Meetings.Infrastructure.Migrations
                         .HasDatabaseName("ix_meetings_district_starts_at");
 
                     b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Meetings.Model.OfferReferral", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset?>("MadeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("made_at");
+
+                    b.Property<Guid?>("ServiceOfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_offer_id");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("ReferralId")
+                        .HasName("pk_offer_referrals");
+
+                    b.HasIndex("ServiceOfferId")
+                        .HasDatabaseName("ix_offer_referrals_service_offer_id");
+
+                    b.ToTable("offer_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Meetings.Model.ServiceOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<int?>("AgeFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_from");
+
+                    b.Property<int?>("AgeTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_to");
+
+                    b.Property<int?>("CapacityPerMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity_per_month");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.PrimitiveCollection<List<string>>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("channels");
+
+                    b.PrimitiveCollection<List<string>>("Districts")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("districts");
+
+                    b.Property<string>("EligibilityNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("eligibility_notes");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("hours");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.PrimitiveCollection<List<string>>("LegalStatuses")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("legal_statuses");
+
+                    b.Property<string>("NameAr")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameTr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_tr");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(602)
+                        .HasColumnType("character varying(602)")
+                        .HasColumnName("search_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<List<string>>("Subjects")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("subjects");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_offers");
+
+                    b.HasIndex("Districts")
+                        .HasDatabaseName("ix_service_offers_districts");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Districts"), "gin");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_service_offers_institution_id");
+
+                    b.HasIndex("Status", "Category")
+                        .HasDatabaseName("ix_service_offers_status_category");
+
+                    b.ToTable("service_offers", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Messaging.Inbox.InboxMessage", b =>
@@ -548,6 +729,18 @@ namespace Platform.Meetings.Infrastructure.Migrations
                     b.Navigation("Invitees");
 
                     b.Navigation("Minutes");
+                });
+
+            modelBuilder.Entity("Platform.Meetings.Model.ServiceOffer", b =>
+                {
+                    b.HasOne("Platform.Meetings.Model.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_offers_institutions_institution_id");
+
+                    b.Navigation("Institution");
                 });
 
             modelBuilder.Entity("Platform.Meetings.Model.Institution", b =>
