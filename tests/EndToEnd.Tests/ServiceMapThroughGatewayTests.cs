@@ -35,7 +35,7 @@ public sealed class ServiceMapThroughGatewayTests(PlatformFixture platform)
 
         var directory = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/service-directory?district=umraniye&category=legal-aid&q={Uri.EscapeDataString($"MÜLTECİ HUKUK DERNEĞİ {marker.ToUpperInvariant()}")}");
         var listed = Assert.Single(directory.GetProperty("items").EnumerateArray());
-        Assert.Equal(ngoOffer, listed.GetProperty("id").GetGuid());
+        Assert.Equal(ngoOffer, listed.GetProperty("offer").GetProperty("id").GetGuid());
 
         // One person, registered by two desks (the same identity number), served legal aid by both institutions.
         var number = ForeignerIds.New();

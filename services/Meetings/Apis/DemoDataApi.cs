@@ -1,15 +1,17 @@
 using Platform.Meetings.Scheduling;
+using Platform.Meetings.ServiceOffers;
 
 namespace Platform.Meetings.Apis;
 
 /// <summary>
 /// Development only: the two meetings of the seed texts (Ümraniye, 16 December 2020; Gaziosmanpaşa,
-/// 7 January 2021) with their hosts, stakeholders and agendas, loaded through the same code partners
-/// use. Loading twice adds nothing. Contacts' addresses are fictitious (example.org).
+/// 7 January 2021) with their hosts, stakeholders and agendas, and the service offers the texts describe
+/// (<see cref="DemoServiceOffers"/>), loaded through the same code partners use. Loading twice adds
+/// nothing. Contacts' addresses are fictitious (example.org).
 /// </summary>
 public static class DemoDataApi
 {
-    public sealed record DemoDataResponse(int InstitutionsAdded, int ContactsAdded, IReadOnlyList<Guid> MeetingIds);
+    public sealed record DemoDataResponse(int InstitutionsAdded, int ContactsAdded, int ServiceOffersAdded, IReadOnlyList<Guid> MeetingIds);
 
     public static IEndpointRouteBuilder MapDemoDataApi(this IEndpointRouteBuilder app)
     {
@@ -32,9 +34,15 @@ public static class DemoDataApi
             [("Mehmet Duman", "mehmet.duman@wald.example.org", "tr", "Chair of the Board"), ("Hülya Alper", "hulya.alper@wald.example.org", "tr", "Academy Director")]),
         new("İstanbul İl Göç İdaresi Müdürlüğü", "migration-directorate", null, [("İl Göç İdaresi Temsilcisi", "temsilci@istanbul-goc.example.org", "tr", "Representative")]),
         new("جمعية التضامن مع اللاجئين", "ngo", "gaziosmanpasa", [("سارة الحلبي", "sara.halabi@tadamun.example.org", "ar", "منسقة الحالات")]),
+        // The Social Protection Desks (UNHCR and WALD with the municipalities) and Küçükçekmece of the texts.
+        new(DemoServiceOffers.UmraniyeDesk, "public-institution", "umraniye", [("Vaka Yönetimi Ekibi", "vaka@umraniye-skm.example.org", "tr", "Case management")]),
+        new(DemoServiceOffers.GaziosmanpasaDesk, "public-institution", "gaziosmanpasa", [("ليلى حداد", "leyla.haddad@gaziosmanpasa-skm.example.org", "ar", "أخصائية اجتماعية")]),
+        new(DemoServiceOffers.KucukcekmeceDesk, "public-institution", "kucukcekmece", [("Sosyal Koruma Masası Ekibi", "masa@kucukcekmece-skm.example.org", "tr", "Social workers")]),
+        new(DemoServiceOffers.KucukcekmeceMunicipality, "municipality", "kucukcekmece", [("Strateji Geliştirme Müdürlüğü", "strateji@kucukcekmece-belediye.example.org", "tr", "Projects")]),
     ];
 
-    public static async Task<Results<Ok<DemoDataResponse>, ProblemHttpResult>> LoadAsync(ClaimsPrincipal user, MeetingsDbContext db, MeetingScheduling scheduling, StakeholderDirectory directory, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DemoDataResponse>, ProblemHttpResult>> LoadAsync(
+        ClaimsPrincipal user, MeetingsDbContext db, MeetingScheduling scheduling, StakeholderDirectory directory, ServiceOfferCatalogue catalogue, CancellationToken cancellationToken)
     {
         var partner = Partner.From(user);
         if (!partner.ActsInAllDistricts) return DistrictProblems.NotGranted(partner, null);
@@ -56,6 +64,7 @@ public static class DemoDataApi
             ids[demo.Name] = institution.Id;
         }
         await db.SaveChangesAsync(cancellationToken);
+        var offersAdded = await AddOffersAsync(db, catalogue, ids, cancellationToken);
 
         var contactsOf = await db.Contacts.AsNoTracking().Where(c => ids.Values.Contains(c.InstitutionId)).ToListAsync(cancellationToken);
         List<Guid> Invitees(params string[] institutions) => contactsOf.Where(c => institutions.Select(n => ids[n]).Contains(c.InstitutionId)).Select(c => c.Id).ToList();
@@ -95,6 +104,27 @@ public static class DemoDataApi
             var existing = await db.Meetings.AsNoTracking().Where(m => m.Title == request.Title && m.StartsAt == starts).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
             meetingIds.Add(existing ?? (await scheduling.ScheduleAsync(request, cancellationToken)).Meeting!.Id);
         }
-        return TypedResults.Ok(new DemoDataResponse(institutionsAdded, contactsAdded, meetingIds));
+        return TypedResults.Ok(new DemoDataResponse(institutionsAdded, contactsAdded, offersAdded, meetingIds));
+    }
+
+    /// <summary>Publishes each demo offer its institution does not offer yet (by Turkish name), with its event.</summary>
+    private static async Task<int> AddOffersAsync(MeetingsDbContext db, ServiceOfferCatalogue catalogue, Dictionary<string, Guid> ids, CancellationToken cancellationToken)
+    {
+        var institutions = ids.Values.ToList();
+        var existing = (await db.ServiceOffers.AsNoTracking().Where(o => institutions.Contains(o.InstitutionId)).Select(o => new { o.InstitutionId, o.NameTr }).ToListAsync(cancellationToken))
+            .Select(o => (o.InstitutionId, o.NameTr)).ToHashSet();
+        var added = 0;
+        foreach (var demo in DemoServiceOffers.All.Where(d => !existing.Contains((ids[d.Institution], d.NameTr))))
+        {
+            catalogue.Publish(ids[demo.Institution], new ServiceOfferDraft
+            {
+                Category = demo.Category, Subjects = demo.Subjects, NameTr = demo.NameTr, NameAr = demo.NameAr, NameEn = demo.NameEn,
+                Districts = demo.Districts, Languages = demo.Languages, Channels = demo.Channels, Gender = demo.Gender,
+                AgeFrom = demo.AgeFrom, AgeTo = demo.AgeTo, CapacityPerMonth = demo.CapacityPerMonth,
+            });
+            added++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
     }
 }
