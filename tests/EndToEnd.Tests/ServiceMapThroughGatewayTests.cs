@@ -7,7 +7,7 @@ namespace Platform.EndToEnd.Tests;
 
 /// <summary>
 /// The service map of issue 17 through the gateway, on the whole platform: two institutions offer legal aid
-/// in one district, two desks record legal aid for the same person, the who-does-what-where report shows
+/// in one district, two desks (the person moved) record legal aid for the same person, the who-does-what-where report shows
 /// the duplicated programme without naming the person, and a referral to the other offer closes the loop
 /// with both emails.
 /// </summary>
@@ -39,29 +39,34 @@ public sealed class ServiceMapThroughGatewayTests(PlatformFixture platform)
 
         // One person, registered by two desks (the same identity number), served legal aid by both institutions.
         var number = ForeignerIds.New();
-        object Person(string name) => new
+        object Person(string name, string district) => new
         {
             fullName = name, foreignerIdNumber = number, dateOfBirth = "1984-02-14", sex = "female", nationality = "SY", legalStatus = "temporary-protection",
-            phone = "+90 532 000 44 55", district = "umraniye", householdSize = 5, languages = new[] { "ar" },
+            phone = "+90 532 000 44 55", district, householdSize = 5, languages = new[] { "ar" },
             consents = new[] { new { purpose = "service-delivery", givenAt = DateTimeOffset.UtcNow.AddDays(-10) }, new { purpose = "referral", givenAt = DateTimeOffset.UtcNow.AddDays(-10) } },
         };
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         using var umraniye = await platform.PartnerAsync("umraniye-desk");
-        var first = await (await umraniye.PostAsJsonAsync("/api/v1/beneficiaries", Person("Huda Al-Khatib"))).CreatedIdAsync();
+        var first = await (await umraniye.PostAsJsonAsync("/api/v1/beneficiaries", Person("Huda Al-Khatib", "umraniye"))).CreatedIdAsync();
         var firstCase = await (await umraniye.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = first, district = "umraniye", needs = new[] { "legal-aid" }, priority = "high" })).CreatedIdAsync();
         await WhenCasesKnowsAsync(() => umraniye.PostAsJsonAsync($"/api/v1/cases/{firstCase}/services",
             new { category = "legal-aid", subject = "family-law", providerInstitutionId = bar, deliveredOn = today.AddDays(-3).ToString("yyyy-MM-dd") }));
-        var second = await (await coordinator.PostAsJsonAsync("/api/v1/beneficiaries", Person("هدى الخطيب"))).CreatedIdAsync();
-        var secondCase = await (await coordinator.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = second, district = "umraniye", needs = new[] { "legal-aid" }, priority = "normal" })).CreatedIdAsync();
-        await WhenCasesKnowsAsync(() => coordinator.PostAsJsonAsync($"/api/v1/cases/{secondCase}/services",
+        // She moved: Gaziosmanpaşa's desk registers her again and the association's lawyer sees her there too.
+        using var gaziosmanpasa = await platform.PartnerAsync("gaziosmanpasa-desk");
+        var second = await (await gaziosmanpasa.PostAsJsonAsync("/api/v1/beneficiaries", Person("هدى الخطيب", "gaziosmanpasa"))).CreatedIdAsync();
+        var secondCase = await (await gaziosmanpasa.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = second, district = "gaziosmanpasa", needs = new[] { "legal-aid" }, priority = "normal" })).CreatedIdAsync();
+        await WhenCasesKnowsAsync(() => gaziosmanpasa.PostAsJsonAsync($"/api/v1/cases/{secondCase}/services",
             new { category = "legal-aid", subject = "family-law", providerInstitutionId = ngo, deliveredOn = today.ToString("yyyy-MM-dd") }));
 
         var report = await umraniye.GetAsync($"/api/v1/reports/who-does-what-where?district=umraniye&from={today.AddDays(-30):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
         var body = await report.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
-        var legalAid = Rows(JsonDocument.Parse(body).RootElement).Single(r => r.GetProperty("district").GetString() == "umraniye" && r.GetProperty("category").GetString() == "legal-aid");
-        var overlap = Assert.Single(legalAid.GetProperty("overlaps").EnumerateArray(), o => Institutions(o).SetEquals([bar, ngo]));
+        var umraniyeMap = JsonDocument.Parse(body).RootElement.GetProperty("districts").EnumerateArray().Single(d => d.GetProperty("district").GetString() == "umraniye");
+        var legalAid = umraniyeMap.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "legal-aid");
+        var overlap = Assert.Single(legalAid.GetProperty("overlaps").EnumerateArray(),
+            o => new[] { o.GetProperty("institutionId").GetGuid(), o.GetProperty("otherInstitutionId").GetGuid() }.ToHashSet().SetEquals([bar, ngo]));
         Assert.Equal(1, overlap.GetProperty("people").GetInt32());
+        Assert.Contains(legalAid.GetProperty("deliveredBy").EnumerateArray(), d => d.GetProperty("institutionId").GetGuid() == bar && d.GetProperty("people").GetInt32() == 1);
         Assert.Contains(legalAid.GetProperty("offeredBy").EnumerateArray(), i => i.GetProperty("institutionId").GetGuid() == ngo);
         foreach (var personal in new[] { "Huda", "Khatib", "هدى", number, first.ToString(), second.ToString() }) Assert.DoesNotContain(personal, body);
 
@@ -86,12 +91,6 @@ public sealed class ServiceMapThroughGatewayTests(PlatformFixture platform)
             foreach (var personal in new[] { "Huda", "Khatib", "هدى", number, "Boşanma" }) Assert.DoesNotContain(personal, text);
         }
     }
-
-    private static IEnumerable<JsonElement> Rows(JsonElement report) =>
-        report.ValueKind == JsonValueKind.Array ? report.EnumerateArray() : report.GetProperty("rows").EnumerateArray();
-
-    private static HashSet<Guid> Institutions(JsonElement overlap) =>
-        overlap.GetProperty("institutions").EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetGuid() : i.GetProperty("id").GetGuid()).ToHashSet();
 
     /// <summary>Cases learns institutions and offers from meetings' events: a 422 until it has, which writes nothing.</summary>
     private static Task<HttpResponseMessage> WhenCasesKnowsAsync(Func<Task<HttpResponseMessage>> request) =>
