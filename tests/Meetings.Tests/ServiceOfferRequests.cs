@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -65,6 +64,4 @@ internal static class ServiceOfferRequests
     public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
     public static string? ETagOf(HttpResponseMessage response) => response.Headers.ETag?.Tag;
-
-    public static EntityTagHeaderValue Tag(int version) => new($"\"{version}\"");
 }
