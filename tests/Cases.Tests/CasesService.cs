@@ -116,23 +116,7 @@ public sealed class CasesService : IAsyncLifetime
     }
 
     /// <summary>What the service queued for the broker about one aggregate (a referral, a case): type and body, in order.</summary>
-    public async Task<List<(string Type, JsonElement Body)>> EventsOfAsync(Guid aggregateId)
-    {
-        await using var db = new NpgsqlConnection(Database);
-        await db.OpenAsync();
-        await using var query = new NpgsqlCommand("SELECT message_type, body FROM outbox_messages WHERE aggregate_id = $1 ORDER BY sequence", db)
-        {
-            Parameters = { new() { Value = aggregateId } },
-        };
-        var events = new List<(string, JsonElement)>();
-        await using var reader = await query.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var type = reader.GetString(0);
-            events.Add((type[(type.LastIndexOf('.', type.IndexOf(',')) + 1)..type.IndexOf(',')], JsonDocument.Parse(reader.GetString(1)).RootElement.Clone()));
-        }
-        return events;
-    }
+    public Task<List<(string Type, JsonElement Body)>> EventsOfAsync(Guid aggregateId) => OutboxEvents.OfAsync(Database, aggregateId);
 
     /// <summary>A valid, unused foreigner identity number.</summary>
     public static string NewForeignerId() => ForeignerIds.New();

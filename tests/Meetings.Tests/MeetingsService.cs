@@ -69,23 +69,7 @@ public sealed class MeetingsService : IAsyncLifetime
         _factory.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = messageId ?? NewId.NextGuid());
 
     /// <summary>The events written for an aggregate, oldest first, by short type name.</summary>
-    public async Task<List<(string Type, JsonElement Body)>> EventsOfAsync(Guid aggregateId)
-    {
-        await using var db = new NpgsqlConnection(Database);
-        await db.OpenAsync();
-        await using var query = new NpgsqlCommand("SELECT message_type, body FROM outbox_messages WHERE aggregate_id = $1 ORDER BY sequence", db)
-        {
-            Parameters = { new() { Value = aggregateId } },
-        };
-        var events = new List<(string, JsonElement)>();
-        await using var reader = await query.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var type = reader.GetString(0);
-            events.Add((type[(type.LastIndexOf('.', type.IndexOf(',')) + 1)..type.IndexOf(',')], JsonDocument.Parse(reader.GetString(1)).RootElement.Clone()));
-        }
-        return events;
-    }
+    public Task<List<(string Type, JsonElement Body)>> EventsOfAsync(Guid aggregateId) => OutboxEvents.OfAsync(Database, aggregateId);
 
     public async Task DisposeAsync()
     {
