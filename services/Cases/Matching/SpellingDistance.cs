@@ -38,16 +38,20 @@ public static class SpellingDistance
         var m = y.Length;
         Span<double> table = n * m < 1024 ? stackalloc double[(n + 1) * (m + 1)] : new double[(n + 1) * (m + 1)];
         var width = m + 1;
+        // What each sound of y costs when x lacks it, once per sound rather than once per cell.
+        Span<double> missingY = m < 128 ? stackalloc double[m] : new double[m];
+        for (var j = 0; j < m; j++) missingY[j] = Missing(y, j, yEnds, latinSide: scripts != Scripts.ArabicArabic, scripts);
         table[0] = 0;
-        for (var j = 1; j <= m; j++) table[j] = table[j - 1] + Missing(y, j - 1, yEnds, latinSide: scripts != Scripts.ArabicArabic, scripts);
+        for (var j = 1; j <= m; j++) table[j] = table[j - 1] + missingY[j - 1];
         for (var i = 1; i <= n; i++)
         {
-            table[i * width] = table[(i - 1) * width] + Missing(x, i - 1, xEnds, latinSide: scripts == Scripts.LatinLatin, scripts);
+            var missingX = Missing(x, i - 1, xEnds, latinSide: scripts == Scripts.LatinLatin, scripts);
+            table[i * width] = table[(i - 1) * width] + missingX;
             var rowBest = table[i * width];
             for (var j = 1; j <= m; j++)
             {
-                var best = table[(i - 1) * width + j] + Missing(x, i - 1, xEnds, latinSide: scripts == Scripts.LatinLatin, scripts);
-                best = Math.Min(best, table[i * width + j - 1] + Missing(y, j - 1, yEnds, latinSide: scripts != Scripts.ArabicArabic, scripts));
+                var best = table[(i - 1) * width + j] + missingX;
+                best = Math.Min(best, table[i * width + j - 1] + missingY[j - 1]);
                 var bothFinal = i == n && j == m && xEnds && yEnds;
                 best = Math.Min(best, table[(i - 1) * width + j - 1] + Instead(x[i - 1], i - 1, y[j - 1], bothFinal, scripts));
                 if (scripts == Scripts.ArabicLatin)
