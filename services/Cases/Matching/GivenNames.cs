@@ -10,6 +10,9 @@ namespace Platform.Cases.Matching;
 /// </summary>
 public static class GivenNames
 {
+    /// <summary>The embedded file's lines, read once: the fields below are all built from them.</summary>
+    private static readonly string[] Text = ReadText();
+
     /// <summary>Whole words of the table that start like the article (الياس, الهام, Elham): not stripped.</summary>
     private static readonly FrozenSet<string> WholeWords = Lines().SelectMany(line => line.Spellings).Select(WholeWord).Where(w => w is not null).Select(w => w!).ToFrozenSet();
 
@@ -28,9 +31,11 @@ public static class GivenNames
     public static string[]? Recognise(string spelling) => AsOneToken(spelling) is { } token ? Of(token)?.Names : null;
 
     /// <summary>Spellings the table gives to more than one name without declaring them ambiguous: what normalisation made alike.</summary>
-    public static IEnumerable<(string Key, string[] Names)> Collisions() =>
-        Table.ByKey.Where(e => e.Value.Names.Length > 1).Select(e => (e.Key, e.Value.Names))
-            .Where(e => !Ambiguous().Any(a => AsOneToken(a.Spelling)?.Key == e.Key));
+    public static IEnumerable<(string Key, string[] Names)> Collisions()
+    {
+        var declared = Ambiguous().Select(a => AsOneToken(a.Spelling)?.Key).ToHashSet();
+        return Table.ByKey.Where(e => e.Value.Names.Length > 1 && !declared.Contains(e.Key)).Select(e => (e.Key, e.Value.Names));
+    }
 
     public static int Count => Table.Spellings.Count;
 
@@ -84,12 +89,12 @@ public static class GivenNames
 
     /// <summary>The "# ambiguous&lt;TAB&gt;spelling&lt;TAB&gt;NAME NAME&lt;TAB&gt;(why)" lines.</summary>
     private static IEnumerable<(string Spelling, string[] Names)> Ambiguous() =>
-        Text().Where(line => line.StartsWith("# ambiguous\t", StringComparison.Ordinal)).Select(line => line.Split('\t'))
+        Text.Where(line => line.StartsWith("# ambiguous\t", StringComparison.Ordinal)).Select(line => line.Split('\t'))
             .Where(fields => fields.Length >= 3).Select(fields => (fields[1], fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
 
     private static IEnumerable<(string Name, string[] Spellings)> Lines()
     {
-        foreach (var line in Text())
+        foreach (var line in Text)
         {
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var fields = line.Split('\t');
@@ -98,13 +103,13 @@ public static class GivenNames
         }
     }
 
-    private static IEnumerable<string> Text()
+    private static string[] ReadText()
     {
         using var stream = typeof(GivenNames).Assembly.GetManifestResourceStream("Platform.Cases.Matching.given-names.txt")
             ?? throw new InvalidOperationException("given-names.txt is not embedded in the cases service.");
         using var reader = new StreamReader(stream);
         var lines = new List<string>();
         while (reader.ReadLine() is { } line) lines.Add(line);
-        return lines;
+        return [.. lines];
     }
 }

@@ -114,13 +114,11 @@ public static partial class NameTokenizer
     private static NameToken? ArabicWord(string word, List<(string Word, string Plain, bool Arabic)> words, int i, Pending pending, Func<string, bool>? isWholeName)
     {
         var hasNext = i + 1 < words.Count;
-        // The article joined to a name (الحلبي, العبدالله), unless the table knows the whole word as a name (الياس, الهام).
-        if (word.Length >= 4 && word.StartsWith("ال", StringComparison.Ordinal) && word is not ("الله" or "اللة") && !(isWholeName ?? GivenNames.IsWholeName)(word))
-            word = word[2..];
+        word = WithoutArticle(word, isWholeName ?? GivenNames.IsWholeName);
         if (pending.Prefix is null && hasNext && word == "عبد") { pending.Prefix = NameToken.Abd; return null; }
         if (pending.Prefix is null && hasNext && word is "ابو" or "ابوا") { pending.Prefix = NameToken.Abu; return null; }
         if (ArabicParticles.Contains(word)) return null;
-        if (word is "الله" or "اللة" or "لله")
+        if (IsAllah(word))
         {
             // عبد الله is Abdullah; حبيب الله is Habibullah, the -ullah part of the name before it.
             if (pending.Prefix is not null) return Take(NameToken.Allah, null, pending);
@@ -132,18 +130,24 @@ public static partial class NameTokenizer
         {
             pending.Prefix = NameToken.Abd;
             word = word[3..];
-            if (word.Length >= 4 && word.StartsWith("ال", StringComparison.Ordinal) && word is not ("الله" or "اللة")) word = word[2..];
+            word = WithoutArticle(word, _ => false);
         }
         else if (pending.Prefix is null && word.Length > 4 && word.StartsWith("ابو", StringComparison.Ordinal))
         {
             pending.Prefix = NameToken.Abu;
             word = word[3..];
         }
-        if (word is "الله" or "اللة" or "لله") return Take(NameToken.Allah, null, pending);
+        if (IsAllah(word)) return Take(NameToken.Allah, null, pending);
         string? suffix = null;
         if (word.Length > 6 && word.EndsWith("الدين", StringComparison.Ordinal)) (word, suffix) = (word[..^5], NameToken.Din);
         else if (word.Length > 5 && (word.EndsWith("الله", StringComparison.Ordinal) || word.EndsWith("اللة", StringComparison.Ordinal))) (word, suffix) = (word[..^4], NameToken.Allah);
         return Take(word, suffix, pending);
+
+        static bool IsAllah(string word) => word is "الله" or "اللة" or "لله";
+
+        // The article joined to a name (الحلبي, العبدالله), unless the table knows the whole word as a name (الياس, الهام).
+        static string WithoutArticle(string word, Func<string, bool> isWholeName) =>
+            word.Length >= 4 && word.StartsWith("ال", StringComparison.Ordinal) && !IsAllah(word) && !isWholeName(word) ? word[2..] : word;
 
         static NameToken Take(string core, string? suffix, Pending pending)
         {
