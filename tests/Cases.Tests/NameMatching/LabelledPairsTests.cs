@@ -1,3 +1,4 @@
+using Platform.Testing.NameMatching;
 using Platform.Cases.Matching;
 using Xunit.Abstractions;
 

@@ -1,7 +1,8 @@
-namespace Platform.Cases.Tests.NameMatching;
+namespace Platform.Testing.NameMatching;
 
 /// <summary>
-/// One line of a labelled set (<c>labelled-pairs.tsv</c>, <c>held-out-pairs.tsv</c>): two spellings of a full name, the kind of spelling difference
+/// One line of a labelled set of tests/Cases.Tests/NameMatching (read by the matcher's tests and by the
+/// duplicate-check benchmark, which runs the same pairs through the public API) (<c>labelled-pairs.tsv</c>, <c>held-out-pairs.tsv</c>): two spellings of a full name, the kind of spelling difference
 /// they stand for, and whether they are the same person (the records share a birth date, so only the
 /// name tells them apart).
 /// </summary>
@@ -16,9 +17,11 @@ public sealed record LabelledPair(string Kind, bool Same, string A, string B)
     /// <summary>Written last, apart from all of the above and from the table, and never tuned on: the honest estimate.</summary>
     public const string SecondHeldOut = "second-held-out-pairs.tsv";
 
+    public static readonly IReadOnlyList<string> Sets = [Tuning, HeldOut, SecondHeldOut];
+
     public static IReadOnlyList<LabelledPair> Load(string file)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "NameMatching", file);
+        var path = Path.Combine(Repository.Root, "tests", "Cases.Tests", "NameMatching", file);
         return File.ReadLines(path).Skip(1).Where(line => line.Length > 0).Select(Parse).ToList();
     }
 
