@@ -30,6 +30,9 @@ public sealed class Partner
     /// </summary>
     public bool MayChange(string? district) => district is null ? ActsInAllDistricts : MayActIn(district);
 
+    /// <summary>Whether the partner may read data of <paramref name="district"/>; city-wide data (no district) is read by every partner.</summary>
+    public bool MayRead(string? district) => district is null || MayActIn(district);
+
     public static Partner From(ClaimsPrincipal user)
     {
         var clientId = user.FindFirst(PartnerClaims.ClientId)?.Value ?? user.FindFirst("sub")?.Value

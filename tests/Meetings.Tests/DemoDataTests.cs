@@ -28,5 +28,9 @@ public sealed class DemoDataTests(MeetingsService service)
             Assert.Contains(category, categories);
         Assert.Contains(womens.GetProperty("items").EnumerateArray(), o => o.GetProperty("institution").GetProperty("name").GetString()!.Contains("WALD"));
         Assert.DoesNotContain(forMen.GetProperty("items").EnumerateArray(), o => o.GetProperty("institution").GetProperty("name").GetString()!.Contains("WALD"));
+        var workshop = await partner.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{first.GetProperty("meetingIds")[2].GetGuid()}");
+        Assert.Equal("platform-workshop", workshop.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, workshop.GetProperty("district").ValueKind);
+        Assert.True(workshop.GetProperty("invitees").GetArrayLength() >= 9);
     }
 }

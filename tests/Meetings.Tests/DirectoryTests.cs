@@ -9,7 +9,7 @@ namespace Platform.Meetings.Tests;
 public sealed class DirectoryTests(MeetingsService service)
 {
     [Fact]
-    public async Task The_catalogues_list_39_districts_and_11_topics_in_three_languages()
+    public async Task The_catalogues_list_39_districts_and_13_topics_in_three_languages()
     {
         using var partner = service.Partner(scopes: "meetings.read");
 
@@ -20,7 +20,7 @@ public sealed class DirectoryTests(MeetingsService service)
         var umraniye = districts.Single(d => d.GetProperty("code").GetString() == "umraniye");
         Assert.Equal("Ümraniye", umraniye.GetProperty("nameTr").GetString());
         Assert.Equal("عمرانية", umraniye.GetProperty("nameAr").GetString());
-        Assert.Equal(11, topics!.Length);
+        Assert.Equal(13, topics!.Length);
         Assert.Contains(topics, t => t.GetProperty("code").GetString() == "womens-entrepreneurship");
     }
 

@@ -57,6 +57,27 @@ public sealed class EmailTests(NotificationsService service)
         Assert.Contains(invitee.ReplyLinks.Decline, evt.Description);
     }
 
+    [Theory]
+    [InlineData("tr", "İstanbul Koordinasyon Platformu'nun il geneli çalıştayıdır")]
+    [InlineData("ar", "على مستوى مدينة إسطنبول")]
+    [InlineData("en", "city-wide workshop of the Istanbul Coordination Platform")]
+    public async Task A_city_wide_workshop_invitation_says_so_in_the_invitees_language_and_a_district_meeting_does_not(string language, string cityWide)
+    {
+        var workshopInvitee = Events.Invitee(language);
+        var districtInvitee = Events.Invitee(language);
+        var workshop = Events.Meeting() with { Kind = "platform-workshop", District = null, Title = "Koordinasyon Platformu Çalıştayı" };
+
+        await service.PublishAsync(new MeetingScheduled { Meeting = workshop, Invitees = [workshopInvitee] });
+        await service.PublishAsync(new MeetingScheduled { Meeting = Events.Meeting(), Invitees = [districtInvitee] });
+        var workshopEmail = Assert.Single(await service.WaitForMailAsync(workshopInvitee.Email, 1));
+        var districtEmail = Assert.Single(await service.WaitForMailAsync(districtInvitee.Email, 1));
+
+        Assert.Contains(cityWide, workshopEmail.HtmlBody);
+        Assert.Contains(cityWide, workshopEmail.TextBody);
+        Assert.Equal("REQUEST", workshopEmail.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar").ContentType.Parameters["method"]);
+        Assert.DoesNotContain(cityWide, districtEmail.HtmlBody);
+    }
+
     [Fact]
     public async Task Reschedule_keeps_the_uid_with_a_higher_sequence_and_cancel_says_CANCEL()
     {

@@ -75,7 +75,8 @@ public sealed record ActionItemOverdue
     public required Guid ActionItemId { get; init; }
     public required Guid MeetingId { get; init; }
     public required string MeetingTitle { get; init; }
-    public required string District { get; init; }
+    /// <summary>Null for an item of a city-wide meeting.</summary>
+    public required string? District { get; init; }
     public required string Description { get; init; }
     public required Guid OwnerInstitutionId { get; init; }
     public required string OwnerInstitutionName { get; init; }

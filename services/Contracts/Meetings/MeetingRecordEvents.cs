@@ -7,7 +7,8 @@ namespace Platform.Contracts;
 public sealed record AttendanceRecorded
 {
     public required Guid MeetingId { get; init; }
-    public required string District { get; init; }
+    /// <summary>Null for a city-wide meeting.</summary>
+    public required string? District { get; init; }
     public required IReadOnlyList<Guid> AttendedContactIds { get; init; }
     public required IReadOnlyList<Guid> AbsentContactIds { get; init; }
     public required DateTimeOffset RecordedAt { get; init; }
@@ -18,7 +19,8 @@ public sealed record ActionItemClosed
 {
     public required Guid ActionItemId { get; init; }
     public required Guid MeetingId { get; init; }
-    public required string District { get; init; }
+    /// <summary>Null for a city-wide meeting.</summary>
+    public required string? District { get; init; }
     public required Guid OwnerInstitutionId { get; init; }
     /// <summary>done or dropped.</summary>
     public required string Status { get; init; }

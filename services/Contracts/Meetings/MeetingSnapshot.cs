@@ -11,7 +11,8 @@ public sealed record MeetingSnapshot
     public required int Sequence { get; init; }
     public required string Title { get; init; }
     public required string Kind { get; init; }
-    public required string District { get; init; }
+    /// <summary>Null for a city-wide meeting of the Coordination Platform (kind <c>platform-workshop</c>).</summary>
+    public required string? District { get; init; }
     public required Guid HostInstitutionId { get; init; }
     public required string HostInstitutionName { get; init; }
     public required DateTimeOffset StartsAt { get; init; }

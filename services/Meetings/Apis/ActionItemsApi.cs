@@ -3,7 +3,7 @@ namespace Platform.Meetings.Apis;
 /// <summary>The action items meetings agreed, followed until done.</summary>
 public static class ActionItemsApi
 {
-    public sealed record ActionItemResponse(Guid Id, Guid MeetingId, string District, string Description, Guid OwnerInstitutionId,
+    public sealed record ActionItemResponse(Guid Id, Guid MeetingId, string? District, string Description, Guid OwnerInstitutionId,
         DateOnly DueOn, string Status, DateTimeOffset? ClosedAt)
     {
         public static ActionItemResponse From(ActionItem a) => new(a.Id, a.MeetingId, a.District, a.Description, a.OwnerInstitutionId, a.DueOn, a.Status, a.ClosedAt);
@@ -38,7 +38,7 @@ public static class ActionItemsApi
         if (!partner.ActsInAllDistricts)
         {
             var granted = partner.Districts.ToList();
-            query = query.Where(a => granted.Contains(a.District));
+            query = query.Where(a => a.District == null || granted.Contains(a.District));
         }
         if (district is not null) query = query.Where(a => a.District == district);
         if (status is not null) query = query.Where(a => a.Status == status);
@@ -56,7 +56,7 @@ public static class ActionItemsApi
         var item = await db.ActionItems.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (item is null) return MeetingHttp.NotFound("action item");
         var partner = Partner.From(user);
-        if (!partner.MayActIn(item.District)) return DistrictProblems.NotGranted(partner, item.District);
+        if (!partner.MayChange(item.District)) return DistrictProblems.NotGranted(partner, item.District);
         if (expected is not null && expected != item.Version) return ETags.Stale(item.Version);
         if (item.Status != ActionItemStatuses.Open)
             return TypedResults.Problem(statusCode: 409, title: "Already closed", detail: $"This action item is {item.Status} already.");

@@ -5,7 +5,8 @@ namespace Platform.Meetings.Apis;
 
 /// <summary>
 /// Development only: the two meetings of the seed texts (Ümraniye, 16 December 2020; Gaziosmanpaşa,
-/// 7 January 2021) with their hosts, stakeholders and agendas, and the service offers the texts describe
+/// 7 January 2021) with their hosts, stakeholders and agendas, a city-wide workshop of the Coordination
+/// Platform with the three desks, and the service offers the texts describe
 /// (<see cref="DemoServiceOffers"/>), loaded through the same code partners use. Loading twice adds
 /// nothing. Contacts' addresses are fictitious (example.org).
 /// </summary>
@@ -96,6 +97,16 @@ public static class DemoDataApi
                     new("womens-entrepreneurship", "Kadın Girişimciliğini Destekleme Projesi (Gaziosmanpaşa ve Sultangazi pilotu)", ids[Wald]),
                 ],
                 Invitees("Gaziosmanpaşa Kaymakamlığı", "Gaziosmanpaşa Belediyesi", Unhcr, Wald, Goc, "جمعية التضامن مع اللاجئين")),
+            // The inter-municipal Coordination Platform: city-wide, the desks and municipalities of three districts around one table.
+            new("İstanbul Koordinasyon Platformu Çalıştayı", MeetingKinds.PlatformWorkshop, null, ids[Wald],
+                "2021-02-18T10:00:00+03:00", "2021-02-18T13:00:00+03:00", "WALD Akademi, İstanbul", "https://meet.example.org/platform-2021-02-18",
+                [
+                    new("service-mapping", "Kim, nerede, ne yapıyor: ilçelerin hizmet haritası ve mükerrer hizmetler", null),
+                    new("referrals", "Sosyal Koruma Masaları arasında yönlendirme ve geri bildirim", null),
+                    new("womens-entrepreneurship", "Kadın girişimciliği programının ilçelere yayılması", ids[Wald]),
+                ],
+                Invitees(DemoServiceOffers.UmraniyeDesk, DemoServiceOffers.GaziosmanpasaDesk, DemoServiceOffers.KucukcekmeceDesk,
+                    DemoServiceOffers.KucukcekmeceMunicipality, "Ümraniye Belediyesi", "Gaziosmanpaşa Belediyesi", Unhcr, Wald, Goc)),
         };
         var meetingIds = new List<Guid>();
         foreach (var request in meetings)

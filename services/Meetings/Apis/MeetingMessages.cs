@@ -18,7 +18,7 @@ public sealed record MinutesResponse(string Summary, IReadOnlyList<string> Decis
 
 /// <summary>A meeting as partners read it; times carry Istanbul's offset.</summary>
 public sealed record MeetingResponse(
-    Guid Id, string Title, string Kind, string District, Guid HostInstitutionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    Guid Id, string Title, string Kind, string? District, Guid HostInstitutionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     string TimeZone, string? Location, string? OnlineUrl, string Status, int Sequence, string? CancellationReason,
     IReadOnlyList<AgendaItemResponse> Agenda, IReadOnlyList<InviteeResponse> Invitees, MinutesResponse? Minutes)
 {

@@ -11,7 +11,7 @@ public static class MeetingsApi
             .WithSummary("Schedule a meeting; invitees get invitations; the district's open action items join the agenda")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListMeetings).RequireAuthorization(PartnerScopes.MeetingsRead)
-            .WithName("ListMeetings").WithSummary("Meetings by district and time window, soonest first; paged")
+            .WithName("ListMeetings").WithSummary("Meetings by district, kind and time window, soonest first; city-wide meetings are listed for every partner; paged")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/{id}", GetMeeting).RequireAuthorization(PartnerScopes.MeetingsRead)
             .WithName("GetMeeting").WithSummary("One meeting, with its ETag")
@@ -25,6 +25,9 @@ public static class MeetingsApi
         var partner = Partner.From(user);
         if (request.District is not null && Districts.Codes.Contains(request.District) && !partner.MayActIn(request.District))
             return DistrictProblems.NotGranted(partner, request.District);
+        // The city-wide platform's workshops are called by those who coordinate every district.
+        if (request.Kind is not null && MeetingKinds.IsCityWide(request.Kind) && request.District is null && !partner.MayChange(null))
+            return DistrictProblems.NotGranted(partner, null);
         var outcome = await scheduling.ScheduleAsync(request, cancellationToken);
         if (outcome.InvalidFields is not null) return TypedResults.ValidationProblem(outcome.InvalidFields);
         if (outcome.UnknownReferences is not null) return MeetingHttp.Unprocessable(outcome.UnknownReferences);
@@ -37,18 +40,21 @@ public static class MeetingsApi
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null) return MeetingHttp.NotFound("meeting");
         var partner = Partner.From(user);
-        if (!partner.MayActIn(meeting.District)) return DistrictProblems.NotGranted(partner, meeting.District);
+        if (!partner.MayRead(meeting.District)) return DistrictProblems.NotGranted(partner, meeting.District);
         return MeetingHttp.WithETag(TypedResults.Ok(MeetingResponse.From(meeting)), http, meeting);
     }
 
+    /// <param name="district">Only this district's meetings (city-wide meetings have none and are left out).</param>
+    /// <param name="kind">Only meetings of this kind, e.g. <c>platform-workshop</c> for the city-wide ones.</param>
     /// <param name="from">Meetings starting at or after this time (ISO 8601 with offset).</param>
     /// <param name="to">Meetings starting before this time (ISO 8601 with offset).</param>
     public static async Task<Results<Ok<Page<MeetingResponse>>, ValidationProblem, ProblemHttpResult>> ListMeetings(
-        string? district, string? from, string? to, int? page, int? pageSize, ClaimsPrincipal user, MeetingsDbContext db, CancellationToken cancellationToken)
+        string? district, string? kind, string? from, string? to, int? page, int? pageSize, ClaimsPrincipal user, MeetingsDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var paging = PageRequest.From(page, pageSize, errors);
         if (district is not null && !Districts.Codes.Contains(district)) errors["district"] = [$"'{district}' is not an Istanbul district code."];
+        if (kind is not null && !MeetingKinds.All.Contains(kind)) errors["kind"] = [$"The kind must be one of: {string.Join(", ", MeetingKinds.All)}."];
         DateTimeOffset fromTime = default, toTime = default;
         if (from is not null && !MeetingHttp.TryParseTime(from, out fromTime)) errors["from"] = ["from must be an ISO 8601 time with its offset."];
         if (to is not null && !MeetingHttp.TryParseTime(to, out toTime)) errors["to"] = ["to must be an ISO 8601 time with its offset."];
@@ -62,9 +68,10 @@ public static class MeetingsApi
         if (!partner.ActsInAllDistricts)
         {
             var granted = partner.Districts.ToList();
-            query = query.Where(m => granted.Contains(m.District));
+            query = query.Where(m => m.District == null || granted.Contains(m.District));
         }
         if (district is not null) query = query.Where(m => m.District == district);
+        if (kind is not null) query = query.Where(m => m.Kind == kind);
         if (from is not null) query = query.Where(m => m.StartsAt >= fromTime.ToUniversalTime());
         if (to is not null) query = query.Where(m => m.StartsAt < toTime.ToUniversalTime());
         var total = await query.CountAsync(cancellationToken);

@@ -5,8 +5,11 @@ public sealed class ActionItem
 {
     public Guid Id { get; init; }
     public Guid MeetingId { get; init; }
-    /// <summary>The meeting's district: open items are carried into that district's next meeting.</summary>
-    public required string District { get; init; }
+    /// <summary>
+    /// The meeting's district: open items are carried into that district's next meeting. Null for an item of a
+    /// city-wide meeting, which is carried into the next city-wide meeting and never into a district's.
+    /// </summary>
+    public string? District { get; init; }
     public required string Description { get; set; }
     public Guid OwnerInstitutionId { get; set; }
     public DateOnly DueOn { get; set; }

@@ -6,7 +6,8 @@ public sealed class Meeting
     public Guid Id { get; init; }
     public required string Title { get; set; }
     public required string Kind { get; set; }
-    public required string District { get; set; }
+    /// <summary>Null for a city-wide meeting (a <see cref="MeetingKinds.PlatformWorkshop"/>).</summary>
+    public string? District { get; set; }
     public Guid HostInstitutionId { get; set; }
     public DateTimeOffset StartsAt { get; set; }
     public DateTimeOffset EndsAt { get; set; }

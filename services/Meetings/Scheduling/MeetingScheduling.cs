@@ -17,7 +17,12 @@ public sealed class MeetingScheduling(MeetingsDbContext db, MeetingSnapshots sna
         if (string.IsNullOrWhiteSpace(request.Title)) errors["title"] = ["A title is required."];
         else if (request.Title.Trim().Length > Validation.TitleMaxLength) errors["title"] = [$"At most {Validation.TitleMaxLength} characters."];
         if (request.Kind is null || !MeetingKinds.All.Contains(request.Kind)) errors["kind"] = [$"The kind must be one of: {string.Join(", ", MeetingKinds.All)}."];
-        if (request.District is null || !Districts.Codes.Contains(request.District)) errors["district"] = ["A meeting takes place in an Istanbul district: give its code (e.g. umraniye)."];
+        if (request.Kind is not null && MeetingKinds.IsCityWide(request.Kind))
+        {
+            if (request.District is not null) errors["district"] = ["A platform workshop is city-wide: leave the district out."];
+        }
+        else if (request.District is null || !Districts.Codes.Contains(request.District))
+            errors["district"] = ["A meeting takes place in an Istanbul district: give its code (e.g. umraniye); only a platform-workshop is city-wide."];
         if (request.HostInstitutionId is null) errors["hostInstitutionId"] = ["The host institution is required."];
         MeetingHttp.ValidateTimes(request.StartsAt, request.EndsAt, errors, out var startsAt, out var endsAt);
         if (string.IsNullOrWhiteSpace(request.Location) && string.IsNullOrWhiteSpace(request.OnlineUrl))
@@ -50,7 +55,7 @@ public sealed class MeetingScheduling(MeetingsDbContext db, MeetingSnapshots sna
             Id = Guid.CreateVersion7(),
             Title = request.Title!.Trim(),
             Kind = request.Kind!,
-            District = request.District!,
+            District = request.District,
             HostInstitutionId = request.HostInstitutionId.Value,
             StartsAt = startsAt.ToUniversalTime(),
             EndsAt = endsAt.ToUniversalTime(),
@@ -72,7 +77,10 @@ public sealed class MeetingScheduling(MeetingsDbContext db, MeetingSnapshots sna
         return new ScheduleOutcome(meeting);
     }
 
-    /// <summary>Decisions stick: what the district still owes comes back on its next agenda until it is closed.</summary>
+    /// <summary>
+    /// Decisions stick: what the district still owes comes back on its next agenda until it is closed. A city-wide
+    /// meeting carries the city-wide items (district null), so those never land on a district's agenda.
+    /// </summary>
     private async Task CarryOpenActionItemsAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         var open = await db.ActionItems.AsNoTracking()

@@ -208,6 +208,8 @@ public sealed partial class EmailComposer(EmailTemplates templates, SenderOption
         {
             title = meeting.Title,
             host = meeting.HostInstitutionName,
+            // A platform workshop has no district: its invitees come from every district.
+            city_wide = meeting.District is null,
             when = TimeZoneInfo.ConvertTime(meeting.StartsAt, zone).ToString("dddd d MMMM yyyy HH:mm", culture),
             until = TimeZoneInfo.ConvertTime(meeting.EndsAt, zone).ToString("HH:mm", culture),
             location = meeting.Location,

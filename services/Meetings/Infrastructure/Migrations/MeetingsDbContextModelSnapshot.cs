@@ -69,7 +69,6 @@ namespace Platform.Meetings.Infrastructure.Migrations
                         .HasColumnName("description");
 
                     b.Property<string>("District")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("district");
@@ -227,7 +226,6 @@ namespace Platform.Meetings.Infrastructure.Migrations
                         .HasColumnName("created_at");
 
                     b.Property<string>("District")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("district");

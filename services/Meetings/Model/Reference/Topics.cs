@@ -2,7 +2,7 @@ namespace Platform.Meetings.Model.Reference;
 
 public sealed record Topic(string Code, string NameTr, string NameAr, string NameEn);
 
-/// <summary>The agenda topics of district coordination meetings, with stable codes.</summary>
+/// <summary>The agenda topics of district and city-wide coordination meetings, with stable codes.</summary>
 public static class Topics
 {
     public static readonly IReadOnlyList<Topic> All =
@@ -17,6 +17,9 @@ public static class Topics
         new("health-access", "Sağlık hizmetlerine erişim", "الوصول إلى الخدمات الصحية", "Access to health care"),
         new("business-licensing", "İş yeri ruhsatlandırma", "ترخيص أماكن العمل", "Business licensing"),
         new("identification-registration", "Kimliklendirme ve kayıt", "تحديد الهوية والتسجيل", "Identification and registration"),
+        // The city-wide platform's own work: who offers what where, and referrals between institutions.
+        new("service-mapping", "Hizmet haritası ve mükerrer hizmetler", "خريطة الخدمات وتجنب ازدواجيتها", "Service map and duplicated services"),
+        new("referrals", "Kurumlar arası yönlendirme", "الإحالة بين المؤسسات", "Referrals between institutions"),
         new("other", "Diğer", "أخرى", "Other"),
     ];
 

@@ -8,7 +8,13 @@ public static class Languages
 
 public static class MeetingKinds
 {
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { "district-coordination", "thematic", "other" };
+    /// <summary>A workshop of the city-wide Coordination Platform: no district, institutions of every district invited.</summary>
+    public const string PlatformWorkshop = "platform-workshop";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { "district-coordination", "thematic", "other", PlatformWorkshop };
+
+    /// <summary>Only a platform workshop is city-wide; every other kind of meeting takes place in one district.</summary>
+    public static bool IsCityWide(string kind) => kind == PlatformWorkshop;
 }
 
 public static class MeetingStatuses
