@@ -5,6 +5,12 @@ using Platform.Messaging.Outbox;
 
 namespace Platform.Messaging.Extensions;
 
+/// <summary>
+/// The connection string of <typeparamref name="TContext"/>'s database, for the few that talk to it without EF
+/// (the outbox relay's lock, its notifications and marks); an opened connection no longer shows its password.
+/// </summary>
+public sealed record ServiceDatabase<TContext>(string ConnectionString) where TContext : DbContext;
+
 public static class DatabaseExtensions
 {
     /// <summary>
@@ -26,6 +32,7 @@ public static class DatabaseExtensions
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
+        builder.Services.AddSingleton(new ServiceDatabase<TContext>(connectionString));
         return builder;
     }
 

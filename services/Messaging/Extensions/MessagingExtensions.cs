@@ -33,7 +33,7 @@ public static class MessagingExtensions
             if (retry.Delays.Length == 0) retry.Delays = ConsumerRetryOptions.DefaultDelays;
         });
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
-        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxHandoff>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
 
         builder.Services.AddMassTransit(bus =>
@@ -66,9 +66,9 @@ public static class MessagingExtensions
         });
         // The topology is declared before the service reports ready, so nothing is published before its queue exists.
         builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
-        // Hosted services start in order: registered after the bus, the dispatcher publishes nothing
+        // Hosted services start in order: registered after the bus, the relay publishes nothing
         // before the bus has declared its exchanges and queues.
-        builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
         return builder;
     }
 
