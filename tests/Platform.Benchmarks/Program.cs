@@ -1,6 +1,6 @@
 using Platform.Benchmarks;
 
-// dotnet run -c Release --project tests/Platform.Benchmarks -- messaging [--events N] [--rate R] [--seconds S]
+// dotnet run -c Release --project tests/Platform.Benchmarks -- messaging [--events N] [--concurrency C] [--rate R] [--seconds S] [--fault-events N]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [--seconds S] [--concurrency C] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- notifications [--invitees N] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- duplicate-check [--people N] [--services N] [--checks N] [--january-first-percent P]
@@ -12,7 +12,12 @@ int Option(string name, int fallback) =>
 switch (benchmark)
 {
     case "messaging":
-        await MessagingBenchmark.RunAsync(events: Option("--events", 3000), rate: Option("--rate", 500), seconds: Option("--seconds", 10));
+        await MessagingBenchmark.RunAsync(events: Option("--events", 30_000), concurrency: Option("--concurrency", 32), rate: Option("--rate", 1000),
+            seconds: Option("--seconds", 30), faultEvents: Option("--fault-events", 3000));
+        break;
+    case "ledger-consumer":
+        // The faults benchmark's consumer process (see LedgerConsumerProcess).
+        await LedgerConsumerProcess.RunAsync(args[1], new Uri(args[2]));
         break;
     case "gateway":
         await GatewayBenchmark.RunAsync(seconds: Option("--seconds", 5), concurrency: Option("--concurrency", 8), rounds: Option("--rounds", 3));

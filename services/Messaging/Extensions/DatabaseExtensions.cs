@@ -22,7 +22,8 @@ public static class DatabaseExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set: the service needs its PostgreSQL database.");
-        builder.Services.AddDbContext<TContext>((services, options) => options
+        // Pooled: a consumer or a request takes a context that is already built instead of making one each time.
+        builder.Services.AddDbContextPool<TContext>((services, options) => options
             // No retrying execution strategy: the outbox and inbox rely on explicit transactions it would forbid.
             // Split queries: an aggregate with owned collections (a meeting's agenda and invitees) loads
             // without multiplying rows.

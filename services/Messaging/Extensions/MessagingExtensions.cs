@@ -23,6 +23,7 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set: the service needs the RabbitMQ broker.");
         var broker = new BrokerAddress(new Uri(connectionString));
         var useQuorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", false);
+        var consumerConcurrency = builder.Configuration.GetValue("Messaging:ConsumerConcurrency", 32);
 
         builder.Services.AddSingleton(broker);
         builder.Services.AddSingleton<MessagingMetrics>();
@@ -61,6 +62,10 @@ public static class MessagingExtensions
                     // Publish waits for the broker's confirm: the outbox marks a row delivered only then.
                     host.PublisherConfirmation = true;
                 });
+                // Messages in flight per queue (a definition may ask for fewer, one at a time for order): enough
+                // for PostgreSQL to commit many consumers' transactions in one flush of its log.
+                rabbit.PrefetchCount = consumerConcurrency;
+                rabbit.ConcurrentMessageLimit = consumerConcurrency;
                 rabbit.ConfigureEndpoints(context);
             });
         });

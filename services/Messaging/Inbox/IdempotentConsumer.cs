@@ -18,6 +18,8 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, ILogge
         var consumer = GetType().Name;
         // Immediate retries reuse this scope's DbContext: start each attempt from a clean slate.
         db.ChangeTracker.Clear();
+        // A failed save fails the message (and its transaction) anyway: no savepoint round trip before each save.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, {DateTimeOffset.UtcNow}) ON CONFLICT DO NOTHING",

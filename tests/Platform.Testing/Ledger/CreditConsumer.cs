@@ -41,6 +41,7 @@ public sealed class CreditConsumer(LedgerDbContext db, FailurePlan plan, ILogger
             AccountId = message.AccountId,
             Sequence = message.Sequence,
             TraceId = Activity.Current?.TraceId.ToString(),
+            SentAt = context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : null,
             SeenAt = DateTimeOffset.UtcNow,
         });
         return Task.CompletedTask;

@@ -18,6 +18,8 @@ public sealed class CreditSeen
     public Guid AccountId { get; init; }
     public long Sequence { get; init; }
     public string? TraceId { get; init; }
+    /// <summary>When the relay (or a direct publisher) sent it: splits the lag into the relay's and the consumer's.</summary>
+    public DateTimeOffset? SentAt { get; init; }
     public DateTimeOffset SeenAt { get; init; }
 }
 

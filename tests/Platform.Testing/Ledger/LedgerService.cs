@@ -68,6 +68,21 @@ public sealed class LedgerService : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// The same business transaction without the outbox, then a direct publish that waits for the broker's
+    /// confirm: what the outbox path is measured against (and what it costs to give up its guarantee).
+    /// </summary>
+    public async Task CreditDirectAsync(Guid accountId)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        var account = await db.Accounts.FindAsync(accountId);
+        if (account is null) db.Accounts.Add(account = new Account { Id = accountId });
+        account.Credits++;
+        await db.SaveChangesAsync();
+        await _host.Services.GetRequiredService<IBus>().Publish(new AccountCredited { AccountId = accountId, Sequence = account.Credits });
+    }
+
     public async Task<T> QueryAsync<T>(Func<LedgerDbContext, Task<T>> query)
     {
         await using var scope = _host.Services.CreateAsyncScope();
