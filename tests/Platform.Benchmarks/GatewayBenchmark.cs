@@ -26,7 +26,9 @@ public static class GatewayBenchmark
             var token = await UnlimitedPartner.TokenAsync(platform, "meetings.read,meetings.write");
             var direct = Client(platform.App.GetEndpoint("meetings"), token);
             var gateway = Client(platform.App.GetEndpoint("gateway"), token);
-            var path = $"/api/v1/institutions/{await RegisterInstitutionAsync(gateway)}";
+            // A database-backed list read, the same for both paths (issue 18).
+            for (var i = 0; i < 10; i++) await RegisterInstitutionAsync(gateway);
+            const string path = "/api/v1/institutions?pageSize=10";
 
             foreach (var client in new[] { direct, gateway }) await MeasureAsync(client, path, TimeSpan.FromSeconds(3), concurrency); // warm-up
 
@@ -59,6 +61,7 @@ public static class GatewayBenchmark
             Console.WriteLine($"throughput ratio gateway/direct: {g.PerSecond / d.PerSecond:F2} (aim >= 0.80)");
             Console.WriteLine($"added latency, 1 caller:  p50 {gl.Percentile(50) - dl.Percentile(50):F2} ms (aim < 1 ms), p99 {gl.Percentile(99) - dl.Percentile(99):F2} ms");
             Console.WriteLine($"added latency, {concurrency} callers: p50 {g.Percentile(50) - d.Percentile(50):F2} ms, p99 {g.Percentile(99) - d.Percentile(99):F2} ms");
+            Console.WriteLine($"gateway: direct {d.PerSecond:F0} req/s, gateway {g.PerSecond:F0} req/s, ratio {g.PerSecond / d.PerSecond:F2}, added p50 {gl.Percentile(50) - dl.Percentile(50):F2} ms");
         }
         finally
         {
@@ -75,7 +78,7 @@ public static class GatewayBenchmark
 
     private static async Task<Guid> RegisterInstitutionAsync(HttpClient gateway)
     {
-        var response = await gateway.PostAsJsonAsync("/api/v1/institutions", new { name = "Ümraniye Kaymakamlığı", kind = "district-governorship", district = "umraniye" });
+        var response = await gateway.PostAsJsonAsync("/api/v1/institutions", new { name = $"Ümraniye Kaymakamlığı {Guid.NewGuid():N}"[..30], kind = "district-governorship", district = "umraniye" });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }

@@ -55,6 +55,7 @@ public static class NotificationsBenchmark
             Console.WriteLine();
             Console.WriteLine($"emails per second to the SMTP sink: {rates.Average():F0} (aim >= 100)");
             Console.WriteLine($"commit -> accepted by SMTP: p50 {Percentile(50):F0} ms, p99 {Percentile(99):F0} ms (aim < 5000 ms), last of a meeting {lasts.Average():F0} ms on average");
+            Console.WriteLine($"notifications: {rates.Average():F0} emails/s, {invitees} invitees p99 {Percentile(99):F0} ms");
         }
         finally
         {

@@ -20,7 +20,7 @@ switch (benchmark)
         await LedgerConsumerProcess.RunAsync(args[1], new Uri(args[2]));
         break;
     case "gateway":
-        await GatewayBenchmark.RunAsync(seconds: Option("--seconds", 5), concurrency: Option("--concurrency", 8), rounds: Option("--rounds", 3));
+        await GatewayBenchmark.RunAsync(seconds: Option("--seconds", 5), concurrency: Option("--concurrency", 32), rounds: Option("--rounds", 3));
         break;
     case "notifications":
         await NotificationsBenchmark.RunAsync(invitees: Option("--invitees", 200), rounds: Option("--rounds", 3));
