@@ -170,6 +170,26 @@ public sealed class MeetingDocumentTests(MeetingsService service)
     }
 
     [Fact]
+    public async Task On_Kestrel_the_upload_route_stops_a_body_past_10_MiB_and_its_framing_with_413()
+    {
+        // Kestrel, not the in-memory test server: the per-route request limit is Kestrel's.
+        await using var kestrel = service.Create("Development");
+        kestrel.UseKestrel(0);
+        kestrel.StartServer();
+        using var partner = kestrel.CreateClient();
+        partner.DefaultRequestHeaders.Authorization = TestTokenIssuer.Bearer("platform-dev", "meetings.read meetings.write");
+        var meeting = await MeetingAsync(partner);
+
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/meetings/{meeting}/documents") { Content = DocumentFiles.Form(PaddedPdf(11 * 1024 * 1024), "büyük.pdf") };
+        // As a well-behaved client sends a large body: Kestrel refuses on Content-Length before the body is sent.
+        upload.Headers.ExpectContinue = true;
+        var refused = await partner.SendAsync(upload);
+
+        Assert.Contains("10551296", (await refused.AssertProblemAsync(413)).GetProperty("detail").GetString());
+        await AssertNothingWrittenAsync(partner, meeting);
+    }
+
+    [Fact]
     public async Task Documents_are_scoped_as_their_meeting_unknown_404_other_district_403_cancelled_409()
     {
         using var partner = service.Partner();
