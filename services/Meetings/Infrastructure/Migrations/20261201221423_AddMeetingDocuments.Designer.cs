@@ -13,7 +13,7 @@ using Platform.Meetings.Infrastructure;
 namespace Platform.Meetings.Infrastructure.Migrations
 {
     [DbContext(typeof(MeetingsDbContext))]
-    [Migration("20261201205759_AddMeetingDocuments")]
+    [Migration("20261201221423_AddMeetingDocuments")]
     partial class AddMeetingDocuments
     {
         /// <inheritdoc />
@@ -72,7 +72,6 @@ namespace Platform.Meetings.Infrastructure.Migrations
                         .HasColumnName("description");
 
                     b.Property<string>("District")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("district");
@@ -230,7 +229,6 @@ namespace Platform.Meetings.Infrastructure.Migrations
                         .HasColumnName("created_at");
 
                     b.Property<string>("District")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("district");
