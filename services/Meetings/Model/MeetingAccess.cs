@@ -1,4 +1,4 @@
-namespace Platform.Meetings.Documents;
+namespace Platform.Meetings.Model;
 
 /// <summary>
 /// Who may read and change what belongs to a meeting (its documents): exactly who may read and change the
@@ -7,7 +7,7 @@ namespace Platform.Meetings.Documents;
 /// </summary>
 internal static class MeetingAccess
 {
-    public static bool MayRead(this Partner partner, Meeting meeting) => meeting.District is not { } district || partner.MayActIn(district);
+    public static bool MayRead(this Partner partner, Meeting meeting) => partner.MayRead(meeting.District);
 
     public static bool MayChange(this Partner partner, Meeting meeting) => partner.MayChange(meeting.District);
 }
