@@ -26,6 +26,8 @@ public static class ApiRoutes
         new("/api/v1/service-directory", "meetings"),
         // The signed link in the invitation email is the credential.
         new("/api/v1/rsvp", "meetings", Anonymous: true),
+        // The document links of the minutes email: signed and expiring, read by focal points without a token.
+        new("/api/v1/document-links", "meetings", Anonymous: true),
         new("/api/v1/beneficiaries", "cases"),
         new("/api/v1/cases", "cases"),
         new("/api/v1/duplicate-checks", "cases"),

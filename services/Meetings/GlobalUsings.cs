@@ -16,3 +16,5 @@ global using Platform.Meetings.Scheduling;
 global using Platform.Meetings.Stakeholders;
 global using Platform.Meetings.ServiceOffers;
 global using Platform.WebApi;
+global using Platform.Meetings.Links;
+global using Platform.Meetings.Documents;

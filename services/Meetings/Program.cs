@@ -32,8 +32,10 @@ app.MapServiceDirectoryApi();
 app.MapMeetingsApi();
 app.MapMeetingChangesApi();
 app.MapMeetingOutcomesApi();
+app.MapMeetingDocumentsApi();
 app.MapActionItemsApi();
 app.MapRsvpApi();
+app.MapDocumentLinksApi();
 if (app.Environment.IsDevelopment()) app.MapDemoDataApi();
 
 app.Run();

@@ -153,6 +153,64 @@ public sealed class EmailTests(NotificationsService service)
     }
 
     [Fact]
+    public async Task Minutes_list_the_meetings_documents_with_their_links_and_sizes_in_each_language()
+    {
+        var (turkish, arabic, english) = (Events.Invitee("tr"), Events.Invitee("ar"), Events.Invitee("en"));
+        var pdf = new DocumentLink
+        {
+            DocumentId = Guid.NewGuid(), FileName = "Tutanak eki – Ümraniye.pdf", ContentType = "application/pdf", SizeBytes = 1_258_291,
+            Url = "https://api.example.org/api/v1/document-links/AAEC.signed",
+        };
+        var sheet = new DocumentLink
+        {
+            DocumentId = Guid.NewGuid(), FileName = "قائمة الحضور.xlsx", ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SizeBytes = 2_560,
+            Url = "https://api.example.org/api/v1/document-links/AAED.signed",
+        };
+        await service.PublishAsync(new MinutesPublished
+        {
+            Meeting = Events.Meeting(status: "held"),
+            Invitees = [turkish, arabic, english],
+            Summary = "Belgeler paylaşıldı.",
+            Decisions = [],
+            ActionItems = [],
+            AttendedContactIds = [],
+            PublishedAt = DateTimeOffset.UtcNow,
+            Documents = [pdf, sheet],
+        });
+
+        var tr = Assert.Single(await service.WaitForMailAsync(turkish.Email, 1));
+        var ar = Assert.Single(await service.WaitForMailAsync(arabic.Email, 1));
+        var en = Assert.Single(await service.WaitForMailAsync(english.Email, 1));
+
+        Assert.Contains("Belgeler", tr.HtmlBody);
+        Assert.Contains($"<a href=\"{pdf.Url}\">Tutanak eki – Ümraniye.pdf</a> (1,2 MB)", tr.HtmlBody);
+        Assert.Contains($"Tutanak eki – Ümraniye.pdf: {pdf.Url}", tr.TextBody);
+        Assert.Contains("(2,5 KB)", tr.HtmlBody);
+        Assert.Contains("المستندات", ar.HtmlBody);
+        Assert.Contains("dir=\"rtl\"", ar.HtmlBody);
+        Assert.Contains($"<a href=\"{sheet.Url}\"><bdi>قائمة الحضور.xlsx</bdi></a>", ar.HtmlBody);
+        Assert.Contains("(<bdi>1٫2 ميغابايت</bdi>)", ar.HtmlBody);
+        Assert.Contains($"<a href=\"{pdf.Url}\">Tutanak eki – Ümraniye.pdf</a> (1.2 MB)", en.HtmlBody);
+        Assert.Contains($"قائمة الحضور.xlsx: {sheet.Url}", en.TextBody);
+    }
+
+    [Fact]
+    public async Task Minutes_without_documents_have_no_document_list()
+    {
+        var invitee = Events.Invitee("en");
+        await service.PublishAsync(new MinutesPublished
+        {
+            Meeting = Events.Meeting(status: "held"), Invitees = [invitee], Summary = "Short meeting.", Decisions = [], ActionItems = [],
+            AttendedContactIds = [], PublishedAt = DateTimeOffset.UtcNow,
+        });
+
+        var minutes = Assert.Single(await service.WaitForMailAsync(invitee.Email, 1));
+
+        Assert.DoesNotContain("Documents", minutes.HtmlBody);
+        Assert.DoesNotContain("document-links", minutes.HtmlBody);
+    }
+
+    [Fact]
     public async Task The_same_event_delivered_twice_sends_one_email_per_recipient()
     {
         var invitee = Events.Invitee("en");

@@ -58,6 +58,8 @@ public sealed record MinutesPublished
     public required IReadOnlyList<ActionItemSummary> ActionItems { get; init; }
     public required IReadOnlyList<Guid> AttendedContactIds { get; init; }
     public required DateTimeOffset PublishedAt { get; init; }
+    /// <summary>The meeting's documents when the minutes were published, each with a link that expires 90 days later.</summary>
+    public IReadOnlyList<DocumentLink> Documents { get; init; } = [];
 }
 
 public sealed record ActionItemSummary

@@ -109,7 +109,7 @@ public static class MeetingChangesApi
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null) return MeetingHttp.NotFound("meeting");
         var partner = Partner.From(changing.User);
-        if (!partner.MayChange(meeting.District)) return DistrictProblems.NotGranted(partner, meeting.District);
+        if (!partner.MayChange(meeting)) return DistrictProblems.NotGranted(partner, meeting.District);
         if (expected is not null && expected != meeting.Version) return ETags.Stale(meeting.Version);
         if (meeting.IsCancelled) return MeetingHttp.Cancelled(meeting);
 

@@ -43,7 +43,7 @@ public static class MeetingOutcomesApi
             return MeetingChangesApi.Applied;
         });
 
-    public static Task<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>> PublishMinutes(Guid id, MinutesRequest request, [AsParameters] MeetingChangesApi.Changing changing) =>
+    public static Task<Results<Ok<MeetingResponse>, ValidationProblem, ProblemHttpResult>> PublishMinutes(Guid id, MinutesRequest request, LinkSigner links, [AsParameters] MeetingChangesApi.Changing changing) =>
         MeetingChangesApi.ChangeAsync(id, changing, async meeting =>
         {
             var (db, snapshots, clock, cancellationToken) = (changing.Db, changing.Snapshots, changing.Clock, changing.CancellationToken);
@@ -98,6 +98,7 @@ public static class MeetingOutcomesApi
                 }).ToList(),
                 AttendedContactIds = meeting.Invitees.Where(i => i.Attended == true).Select(i => i.ContactId).ToList(),
                 PublishedAt = now,
+                Documents = await DocumentLinks.ForMinutesAsync(db, links, meeting.Id, now, cancellationToken),
             }, meeting.Id);
             return null;
         });

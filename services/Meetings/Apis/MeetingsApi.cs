@@ -40,7 +40,7 @@ public static class MeetingsApi
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null) return MeetingHttp.NotFound("meeting");
         var partner = Partner.From(user);
-        if (!partner.MayRead(meeting.District)) return DistrictProblems.NotGranted(partner, meeting.District);
+        if (!partner.MayRead(meeting)) return DistrictProblems.NotGranted(partner, meeting.District);
         return MeetingHttp.WithETag(TypedResults.Ok(MeetingResponse.From(meeting)), http, meeting);
     }
 

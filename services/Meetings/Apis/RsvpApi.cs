@@ -17,7 +17,7 @@ public static class RsvpApi
     public sealed record ReplyRequest(string? Reply);
 
     /// <summary>What showing and answering a link need.</summary>
-    public sealed record Answering(HttpContext Http, MeetingsDbContext Db, ReplyLinkSigner Links, TimeProvider Clock, CancellationToken CancellationToken);
+    public sealed record Answering(HttpContext Http, MeetingsDbContext Db, LinkSigner Links, TimeProvider Clock, CancellationToken CancellationToken);
 
     public static IEndpointRouteBuilder MapRsvpApi(this IEndpointRouteBuilder app)
     {
@@ -95,7 +95,7 @@ public static class RsvpApi
     private static async Task<(OpenInvitation? Invitation, ReplyFailure? Failure, string Language)> OpenAsync(string token, Answering answering)
     {
         var (db, cancellationToken) = (answering.Db, answering.CancellationToken);
-        var claim = answering.Links.Read(token);
+        var claim = answering.Links.ReadReply(token);
         if (claim is null) return (null, ReplyFailure.Invalid, BrowserLanguage(answering.Http.Request));
         var language = await db.Contacts.Where(c => c.Id == claim.ContactId).Select(c => c.Language).SingleOrDefaultAsync(cancellationToken)
             ?? BrowserLanguage(answering.Http.Request);

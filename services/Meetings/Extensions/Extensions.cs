@@ -18,7 +18,7 @@ public static class Extensions
         });
         builder.Services.AddIdempotentPosts<MeetingsDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ReplyLinkSigner>();
+        builder.Services.AddSingleton<LinkSigner>();
         builder.Services.AddScoped<MeetingSnapshots>();
         builder.Services.AddScoped<MeetingScheduling>();
         builder.Services.AddScoped<StakeholderDirectory>();

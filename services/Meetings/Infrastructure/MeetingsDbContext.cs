@@ -12,6 +12,7 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
     public DbSet<ReplyLinkKey> ReplyLinkKeys => Set<ReplyLinkKey>();
     public DbSet<ServiceOffer> ServiceOffers => Set<ServiceOffer>();
     public DbSet<OfferReferral> OfferReferrals => Set<OfferReferral>();
+    public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -6,7 +6,7 @@ namespace Platform.Meetings.IntegrationEvents;
 /// Builds what the meeting events carry (the meeting as it stands, each invitee with name, email,
 /// language and reply links), so that notifications can write every email without calling back.
 /// </summary>
-public sealed class MeetingSnapshots(MeetingsDbContext db, ReplyLinkSigner replyLinks)
+public sealed class MeetingSnapshots(MeetingsDbContext db, LinkSigner links)
 {
     public async Task<MeetingSnapshot> SnapshotAsync(Meeting meeting, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public sealed class MeetingSnapshots(MeetingsDbContext db, ReplyLinkSigner reply
                 Language = person.Contact.Language,
                 InstitutionName = person.InstitutionName,
                 Reply = invitee.Reply,
-                ReplyLinks = replyLinks.For(meeting.Id, invitee.ContactId, meeting.EndsAt),
+                ReplyLinks = links.ReplyLinksFor(meeting.Id, invitee.ContactId, meeting.EndsAt),
             };
         }).ToList();
     }

@@ -58,6 +58,7 @@ public sealed partial class EmailComposer(EmailTemplates templates, SenderOption
             summary = minutes.Summary,
             decisions = minutes.Decisions,
             actions = minutes.ActionItems.Select(a => new { description = a.Description, owner = a.OwnerInstitutionName, due = a.DueOn.ToString("d MMMM yyyy", culture) }).ToList(),
+            documents = minutes.Documents.Select(d => new { name = d.FileName, size = FileSizes.Describe(d.SizeBytes, Language(invitee.Language), culture), url = d.Url }).ToList(),
         };
         var html = templates.RenderBody(Language(invitee.Language), "minutes", model);
         return Compose(invitee.FullName, invitee.Email, invitee.Language, NotificationKinds.Minutes, model, html, null);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Platform.WebApi.Problems;
@@ -17,7 +18,8 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
     {
         if (exception is not BadHttpRequestException bad || context.Response.HasStarted) return false;
 
-        var (field, message) = Describe(bad);
+        var accepted = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes;
+        var (field, message) = Describe(bad, accepted is { Count: > 0 } ? string.Join(" or ", accepted) : "application/json");
         var details = field is null
             ? new ProblemDetails { Detail = message }
             : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] }) { Detail = message };
@@ -33,7 +35,7 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
     }
 
     /// <summary>The field and what is wrong with it, without echoing the value (it may be personal data).</summary>
-    private static (string? Field, string Message) Describe(BadHttpRequestException bad)
+    private static (string? Field, string Message) Describe(BadHttpRequestException bad, string accepted)
     {
         if (bad.InnerException is JsonException json)
         {
@@ -51,7 +53,7 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
             return missing.Groups["source"].Value == "body"
                 ? ("body", "The request needs a JSON body.")
                 : (missing.Groups["name"].Value, $"{missing.Groups["name"].Value} is required.");
-        return (null, bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Send the body as application/json." : "The request could not be read.");
+        return (null, bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? $"Send the body as {accepted}." : "The request could not be read.");
     }
 
     private static string Generic(JsonException json) => json.Path is null or "$"

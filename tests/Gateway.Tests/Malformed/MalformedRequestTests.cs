@@ -11,7 +11,8 @@ namespace Platform.Gateway.Tests.Malformed;
 /// <summary>
 /// Walks the four services' OpenAPI documents through the gateway (no hand-written list of routes, so a
 /// new route is covered the day it is added) and sends every operation malformed bodies and parameters:
-/// each must answer 400 problem details, write nothing (every table of every service database, outbox
+/// each must answer 400 problem details (an operation that takes files: a 4xx problem, 400, 415 or 422 as
+/// the form is wrong), write nothing (every table of every service database, outbox
 /// included, keeps its row count), and leave the service answering.
 /// </summary>
 [Collection(GatewayPlatform.Name)]
@@ -55,6 +56,46 @@ public sealed class MalformedRequestTests(PlatformFixture platform, ITestOutputH
         foreach (var failure in failures) output.WriteLine(failure);
         output.WriteLine($"Malformed bodies: {operations} write operations covered, {requests} malformed requests sent, {serverErrors} answered 5xx, {failures.Count} failures.");
         Assert.True(operations >= 25, $"only {operations} write operations found in the documents");
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(60)));
+    }
+
+    [Fact]
+    public async Task Every_operation_that_takes_files_refuses_every_malformed_form_with_4xx_problem_details_and_writes_nothing()
+    {
+        using var partner = await PartnerAsync();
+        var failures = new List<string>();
+        int operations = 0, requests = 0, serverErrors = 0;
+        await WaitForQuietDatabasesAsync();
+
+        foreach (var (document, operation) in await OperationsAsync())
+        {
+            if (!operation.IsWrite || operation.FormBody is not { } form) continue;
+            var files = document.PropertiesOf(form).Where(p => OpenApiOperations.FormatOf(p.Schema) == "binary").Select(p => p.Name).ToList();
+            if (files.Count == 0) continue;
+            operations++;
+            var before = await RowCountsAsync();
+            var url = WithPlaceholders(operation);
+            var malformedForms = MalformedForms.For(files).ToList();
+            output.WriteLine($"{operation}: {malformedForms.Count} malformed forms");
+            foreach (var malformed in malformedForms)
+            {
+                requests++;
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url) { Content = malformed.Content() };
+                using var response = await partner.SendAsync(request);
+                if ((int)response.StatusCode >= 500) serverErrors++;
+                var problem = await ProblemOfAsync(response, expected: null);
+                if (problem is not null) failures.Add($"{operation} with {malformed.What}: {problem}");
+                else output.WriteLine($"  {malformed.What}: {(int)response.StatusCode}");
+            }
+            var after = await RowCountsAsync();
+            foreach (var (table, count) in after.Where(t => before.GetValueOrDefault(t.Key) != t.Value))
+                failures.Add($"{operation} wrote to {table}: {before.GetValueOrDefault(table)} -> {count} rows");
+            await AssertStillAnswersAsync(operation.Service, failures);
+        }
+
+        foreach (var failure in failures) output.WriteLine(failure);
+        output.WriteLine($"Malformed forms: {operations} file operations covered, {requests} malformed requests sent, {serverErrors} answered 5xx, {failures.Count} failures.");
+        Assert.True(operations >= 1, "no operation that takes files found in the documents");
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(60)));
     }
 
@@ -130,14 +171,18 @@ public sealed class MalformedRequestTests(PlatformFixture platform, ITestOutputH
         return path;
     }
 
-    /// <summary>Null when the answer is problem details with <paramref name="expected"/>; otherwise what is wrong with it.</summary>
-    private static async Task<string?> ProblemOfAsync(HttpResponseMessage response, HttpStatusCode expected)
+    /// <summary>
+    /// Null when the answer is problem details with <paramref name="expected"/> (any 4xx when null) and that
+    /// status in its body; otherwise what is wrong with it.
+    /// </summary>
+    private static async Task<string?> ProblemOfAsync(HttpResponseMessage response, HttpStatusCode? expected)
     {
         var body = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != expected) return $"{(int)response.StatusCode} {Shorten(body)}";
+        var code = (int)response.StatusCode;
+        if (expected is { } exactly ? response.StatusCode != exactly : code is < 400 or > 499) return $"{code} {Shorten(body)}";
         if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") return $"{response.Content.Headers.ContentType} instead of problem details";
         using var problem = JsonDocument.Parse(body);
-        if (!problem.RootElement.TryGetProperty("status", out var status) || status.GetInt32() != (int)expected) return $"problem without status: {Shorten(body)}";
+        if (!problem.RootElement.TryGetProperty("status", out var status) || status.GetInt32() != code) return $"problem without status: {Shorten(body)}";
         return null;
     }
 

@@ -12,7 +12,8 @@ public sealed record BodyProperty(string Name, JsonElement Schema);
 public sealed record OperationParameter(string Name, string In, JsonElement Schema);
 
 /// <summary>One operation of a service's OpenAPI document, as a test walks it.</summary>
-public sealed record Operation(string Service, string Method, string Path, IReadOnlyList<OperationParameter> Parameters, JsonElement? JsonBody, bool BodyRequired)
+/// <param name="FormBody">The schema of a multipart/form-data body (an operation that takes files), if the operation has one.</param>
+public sealed record Operation(string Service, string Method, string Path, IReadOnlyList<OperationParameter> Parameters, JsonElement? JsonBody, bool BodyRequired, JsonElement? FormBody = null)
 {
     public bool IsWrite => Method is "POST" or "PUT" or "PATCH";
 
@@ -43,17 +44,19 @@ public sealed class OpenApiOperations(string service, JsonElement document)
                     parameters.Add(new OperationParameter(resolved.GetProperty("name").GetString()!, resolved.GetProperty("in").GetString()!,
                         resolved.TryGetProperty("schema", out var schema) ? Resolve(schema) : default));
                 }
-            JsonElement? body = null;
+            JsonElement? body = null, form = null;
             var bodyRequired = false;
-            if (operation.TryGetProperty("requestBody", out var requestBody)
-                && Resolve(requestBody).TryGetProperty("content", out var content)
-                && content.TryGetProperty("application/json", out var json)
-                && json.TryGetProperty("schema", out var bodySchema))
+            if (operation.TryGetProperty("requestBody", out var requestBody) && Resolve(requestBody).TryGetProperty("content", out var content))
             {
-                body = Resolve(bodySchema);
-                bodyRequired = Resolve(requestBody).TryGetProperty("required", out var required) && required.GetBoolean();
+                if (content.TryGetProperty("application/json", out var json) && json.TryGetProperty("schema", out var bodySchema))
+                {
+                    body = Resolve(bodySchema);
+                    bodyRequired = Resolve(requestBody).TryGetProperty("required", out var required) && required.GetBoolean();
+                }
+                if (content.TryGetProperty("multipart/form-data", out var multipart) && multipart.TryGetProperty("schema", out var formSchema))
+                    form = Resolve(formSchema);
             }
-            yield return new Operation(service, method.Name.ToUpperInvariant(), path.Name, parameters, body, bodyRequired);
+            yield return new Operation(service, method.Name.ToUpperInvariant(), path.Name, parameters, body, bodyRequired, form);
         }
     }
 

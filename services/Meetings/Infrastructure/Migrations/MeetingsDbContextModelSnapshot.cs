@@ -289,6 +289,63 @@ namespace Platform.Meetings.Infrastructure.Migrations
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Meetings.Model.MeetingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_documents");
+
+                    b.HasIndex("MeetingId", "UploadedAt")
+                        .HasDatabaseName("ix_meeting_documents_meeting_id_uploaded_at");
+
+                    b.ToTable("meeting_documents", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Meetings.Model.OfferReferral", b =>
                 {
                     b.Property<Guid>("ReferralId")
@@ -727,6 +784,16 @@ namespace Platform.Meetings.Infrastructure.Migrations
                     b.Navigation("Invitees");
 
                     b.Navigation("Minutes");
+                });
+
+            modelBuilder.Entity("Platform.Meetings.Model.MeetingDocument", b =>
+                {
+                    b.HasOne("Platform.Meetings.Model.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_documents_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("Platform.Meetings.Model.ServiceOffer", b =>
