@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Platform.Messaging.Outbox;
@@ -60,7 +61,7 @@ public sealed class OutboxCommitInterceptor(OutboxHandoff handoff) : DbTransacti
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is not { } context) return result;
-        var added = context.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var added = AddedRows(context.ChangeTracker);
         if (added.Count == 0 && !_uncommitted.TryGetValue(context, out _)) return result;
         var uncommitted = _uncommitted.GetOrCreateValue(context);
         // No transaction open: rows left from one that ended without a commit (disposed) are dead.
@@ -69,6 +70,18 @@ public sealed class OutboxCommitInterceptor(OutboxHandoff handoff) : DbTransacti
         uncommitted.Rows.AddRange(added);
         uncommitted.Saving = true;
         return result;
+    }
+
+    /// <summary>
+    /// The outbox rows the save will insert. PublishOnCommit adds them, so the tracker knows them without a scan
+    /// of every entity: SaveChanges detects changes once after this, and need not do it twice.
+    /// </summary>
+    private static List<OutboxMessage> AddedRows(ChangeTracker tracker)
+    {
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try { return tracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList(); }
+        finally { tracker.AutoDetectChangesEnabled = detecting; }
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
