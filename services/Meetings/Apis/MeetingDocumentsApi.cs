@@ -84,11 +84,10 @@ public static class MeetingDocumentsApi
 
         var query = db.MeetingDocuments.AsNoTracking().Where(d => d.MeetingId == id);
         var total = await query.CountAsync(cancellationToken);
-        // A projection, so the bytes never leave the database for a list.
-        var listed = await query.OrderBy(d => d.UploadedAt).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(d => new { d.Id, d.MeetingId, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedAt, d.UploadedBy })
+        // A projection, so the bytes never leave the database for a list (the hex of the hash is made in memory).
+        var items = await query.OrderBy(d => d.UploadedAt).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(d => new DocumentResponse(d.Id, d.MeetingId, d.FileName, d.ContentType, d.SizeBytes, Convert.ToHexStringLower(d.Sha256), d.UploadedAt, d.UploadedBy))
             .ToListAsync(cancellationToken);
-        var items = listed.Select(d => new DocumentResponse(d.Id, d.MeetingId, d.FileName, d.ContentType, d.SizeBytes, Convert.ToHexStringLower(d.Sha256), d.UploadedAt, d.UploadedBy)).ToList();
         return TypedResults.Ok(new Page<DocumentResponse>(items, paging.Page, paging.PageSize, total));
     }
 
