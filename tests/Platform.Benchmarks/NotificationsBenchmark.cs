@@ -30,20 +30,17 @@ public static class NotificationsBenchmark
                 contacts.Add(await IdAsync(await partner.PostAsJsonAsync($"/api/v1/institutions/{host}/contacts",
                     new { fullName = $"Katılımcı {i}", email = $"invitee{i}.{Guid.NewGuid():N}@example.org", language = languages[i % 3] })));
 
+            // One meeting first that is not counted: the first email of a process pays for JIT and first connections.
+            await ScheduleAndWaitAsync(platform, partner, host, contacts, "Isınma toplantısı");
+            Console.WriteLine("  warm-up meeting sent (not counted)");
+
             var latencies = new List<double>();
             var rates = new List<double>();
             var lasts = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
                 var clock = Stopwatch.StartNew();
-                var scheduledAt = DateTimeOffset.UtcNow;
-                var meeting = await IdAsync(await partner.PostAsJsonAsync("/api/v1/meetings", new
-                {
-                    title = $"Benchmark toplantısı {round}", kind = "district-coordination", district = "fatih", hostInstitutionId = host,
-                    startsAt = "2034-01-10T10:00:00+03:00", endsAt = "2034-01-10T12:00:00+03:00", location = "Fatih",
-                    agenda = new[] { new { topic = "legal-aid", title = "Hukuki destek" } }, inviteeContactIds = contacts,
-                }));
-                var sent = await Eventually.GetAsync(() => SentTimesAsync(platform, meeting), s => s.Count >= invitees, TimeSpan.FromMinutes(5), "every invitation to be sent");
+                var (scheduledAt, sent) = await ScheduleAndWaitAsync(platform, partner, host, contacts, $"Benchmark toplantısı {round}");
                 var afterCommit = sent.Select(t => (t - scheduledAt).TotalMilliseconds).Order().ToList();
                 latencies.AddRange(afterCommit);
                 lasts.Add(afterCommit[^1]);
@@ -53,14 +50,29 @@ public static class NotificationsBenchmark
             latencies.Sort();
             double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p / 100 * latencies.Count) - 1)];
             Console.WriteLine();
-            Console.WriteLine($"emails per second to the SMTP sink: {rates.Average():F0} (aim >= 100)");
-            Console.WriteLine($"commit -> accepted by SMTP: p50 {Percentile(50):F0} ms, p99 {Percentile(99):F0} ms (aim < 5000 ms), last of a meeting {lasts.Average():F0} ms on average");
+            Console.WriteLine($"emails per second to the SMTP sink: {rates.Average():F0} (aim >= 300)");
+            Console.WriteLine($"commit -> accepted by SMTP: p50 {Percentile(50):F0} ms, p99 {Percentile(99):F0} ms (aim < 2000 ms), last of a meeting {lasts.Average():F0} ms on average");
             Console.WriteLine($"notifications: {rates.Average():F0} emails/s, {invitees} invitees p99 {Percentile(99):F0} ms");
         }
         finally
         {
             await platform.DisposeAsync();
         }
+    }
+
+    /// <summary>Schedules a meeting for every contact and waits until all its invitations were accepted by the SMTP server.</summary>
+    private static async Task<(DateTimeOffset ScheduledAt, List<DateTimeOffset> Sent)> ScheduleAndWaitAsync(
+        PlatformFixture platform, HttpClient partner, Guid host, List<Guid> contacts, string title)
+    {
+        var scheduledAt = DateTimeOffset.UtcNow;
+        var meeting = await IdAsync(await partner.PostAsJsonAsync("/api/v1/meetings", new
+        {
+            title, kind = "district-coordination", district = "fatih", hostInstitutionId = host,
+            startsAt = "2034-01-10T10:00:00+03:00", endsAt = "2034-01-10T12:00:00+03:00", location = "Fatih",
+            agenda = new[] { new { topic = "legal-aid", title = "Hukuki destek" } }, inviteeContactIds = contacts,
+        }));
+        var sent = await Eventually.GetAsync(() => SentTimesAsync(platform, meeting), s => s.Count >= contacts.Count, TimeSpan.FromMinutes(5), "every invitation to be sent");
+        return (scheduledAt, sent);
     }
 
     private static async Task<List<DateTimeOffset>> SentTimesAsync(PlatformFixture platform, Guid meeting)

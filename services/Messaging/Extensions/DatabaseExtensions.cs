@@ -15,23 +15,29 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// Registers the service's own PostgreSQL database (<c>ConnectionStrings:{connectionName}</c>), with
-    /// snake_case names, the outbox commit signal and a readiness check.
+    /// snake_case names, the outbox commit signal and a readiness check; <paramref name="configure"/> adds what
+    /// one service needs besides (an interceptor of its own, say).
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(
+        this IHostApplicationBuilder builder, string connectionName, Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set: the service needs its PostgreSQL database.");
         // Pooled: a consumer or a request takes a context that is already built instead of making one each time.
-        builder.Services.AddDbContextPool<TContext>((services, options) => options
+        builder.Services.AddDbContextPool<TContext>((services, options) =>
+        {
             // No retrying execution strategy: the outbox and inbox rely on explicit transactions it would forbid.
             // Split queries: an aggregate with owned collections (a meeting's agenda and invitees) loads
             // without multiplying rows.
-            .UseNpgsql(connectionString, npgsql => npgsql
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
-                .ConfigureDataSource(dataSource => dataSource.TraceOnlyWithinTraces()))
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
+            options
+                .UseNpgsql(connectionString, npgsql => npgsql
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                    .ConfigureDataSource(dataSource => dataSource.TraceOnlyWithinTraces()))
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>());
+            configure?.Invoke(services, options);
+        });
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
         builder.Services.AddSingleton(new ServiceDatabase<TContext>(connectionString));
         return builder;

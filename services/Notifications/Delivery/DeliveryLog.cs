@@ -11,11 +11,11 @@ public sealed record EmailRecipient(Guid Id, string FullName, string Email, stri
 
 /// <summary>
 /// Where consumers put the emails an event calls for: one Pending row per (event, recipient, kind) in
-/// the consumer's own transaction, then a nudge to the sender. The unique key means a second delivery
+/// the consumer's own transaction (its commit wakes the senders, see NewMailCommitInterceptor). The unique key means a second delivery
 /// of the same event can never become a second email. A participant's name and address are kept only
 /// masked in the row, and the message that holds them is sealed.
 /// </summary>
-public sealed class DeliveryLog(NotificationsDbContext db, DeliverySignal signal, PersonalDataProtector protector, TimeProvider clock)
+public sealed class DeliveryLog(NotificationsDbContext db, PersonalDataProtector protector, TimeProvider clock)
 {
     public void Add(Guid eventId, string kind, Concerning about, EmailRecipient recipient, ComposedEmail email)
     {
@@ -42,25 +42,8 @@ public sealed class DeliveryLog(NotificationsDbContext db, DeliverySignal signal
             NextAttemptAt = now,
             TraceParent = System.Diagnostics.Activity.Current?.Id,
         });
-        signal.Notify();
     }
 
     /// <summary>What a participant's sealed message is bound to: it opens for this row only.</summary>
     public static string SealContext(Guid notificationId) => $"notification/{notificationId}";
-}
-
-/// <summary>Wakes the sender when there is new mail, instead of letting it wait for its next poll.</summary>
-public sealed class DeliverySignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try { _signal.Release(); } catch (SemaphoreFullException) { }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }

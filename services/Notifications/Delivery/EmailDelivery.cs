@@ -10,8 +10,9 @@ using Platform.Security.Protection;
 namespace Platform.Notifications.Delivery;
 
 /// <summary>
-/// Hands Pending emails to the SMTP server over one kept-open connection (a 200-invitee meeting is one
-/// connection, not 200). A transient failure (connection refused, a 4xx answer) is retried at once a
+/// Hands Pending emails to the SMTP server over a few kept-open connections (<c>Connections</c>, each
+/// sending its own claimed batches: a 200-invitee meeting is a handful of connections, not 200), so that
+/// the server's time per message overlaps. A transient failure (connection refused, a 4xx answer) is retried at once a
 /// few times (Polly), then the message waits with growing backoff and is tried again: an SMTP server
 /// down for minutes delays mail and loses none. A permanent refusal (5xx for the mailbox or address)
 /// marks the message Failed at once and publishes <see cref="NotificationFailed"/>.
@@ -24,7 +25,6 @@ public sealed class EmailDelivery(
 {
     private static readonly ActivitySource Telemetry = new(NotificationsTelemetry.Name);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
-    private SmtpClient? _client;
 
     private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -36,31 +36,37 @@ public sealed class EmailDelivery(
         })
         .Build();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Connections)).Select(_ => SendAsync(stoppingToken)));
+
+    /// <summary>One sender: its own connection, batches claimed until none is left, then a wait for new mail.</summary>
+    private async Task SendAsync(CancellationToken stoppingToken)
     {
+        using var connection = new SmtpConnection(smtp);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await DeliverBatchAsync(stoppingToken) == 0)
+                var seen = signal.Generation;
+                if (await DeliverBatchAsync(connection, stoppingToken) == 0)
                 {
-                    await DisconnectAsync();
-                    await signal.WaitAsync(IdlePoll, stoppingToken);
+                    await connection.DisconnectAsync();
+                    await signal.WaitAsync(seen, IdlePoll, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Email delivery paused; trying again shortly");
-                await DisconnectAsync();
+                await connection.DisconnectAsync();
                 await Task.Delay(IdlePoll, stoppingToken);
             }
         }
-        await DisconnectAsync();
+        await connection.DisconnectAsync();
     }
 
     /// <summary>Claims and sends one batch; returns how many messages it handled.</summary>
-    public async Task<int> DeliverBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> DeliverBatchAsync(SmtpConnection connection, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
@@ -75,12 +81,12 @@ public sealed class EmailDelivery(
         // Should the process die mid-batch, the lease runs out and the batch is sent again with the same
         // Message-Ids: at least once, never lost.
         foreach (var notification in batch.OrderBy(n => n.CreatedAt))
-            await DeliverAsync(notification, db, cancellationToken);
+            await DeliverAsync(notification, connection, db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return batch.Count;
     }
 
-    private async Task DeliverAsync(Notification notification, NotificationsDbContext db, CancellationToken cancellationToken)
+    private async Task DeliverAsync(Notification notification, SmtpConnection connection, NotificationsDbContext db, CancellationToken cancellationToken)
     {
         notification.Attempts++;
         // A span of its own under the consumer that logged the email, so the trace reaches the SMTP server.
@@ -95,7 +101,7 @@ public sealed class EmailDelivery(
             var message = MimeMessage.Load(new MemoryStream(Readable(notification)));
             var response = await _retry.ExecuteAsync(async token =>
             {
-                var client = await ConnectedAsync(token);
+                var client = await connection.ConnectedAsync(token);
                 return await client.SendAsync(message, token);
             }, cancellationToken);
             notification.Status = NotificationStatus.Sent;
@@ -124,7 +130,7 @@ public sealed class EmailDelivery(
             notification.NextAttemptAt = clock.GetUtcNow() + wait;
             notification.LastError = ex.Message;
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            await DisconnectAsync();
+            await connection.DisconnectAsync();
             logger.LogInformation("Email {NotificationId} not handed over ({Error}); next try in {Wait}", notification.Id, ex.Message, wait);
         }
     }
@@ -158,48 +164,11 @@ public sealed class EmailDelivery(
         if (notification.RecipientKind == RecipientKinds.Participant) notification.Content = null;
     }
 
-    private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
-    {
-        if (_client is { IsConnected: true }) return _client;
-        _client?.Dispose();
-        _client = new SmtpClient { Timeout = 30_000 };
-        // Our own socket, to turn Nagle off: SMTP is a conversation of small writes, and Nagle against
-        // the server's delayed ACK costs ~40 ms per message (measured: 22 emails/s with it, see README).
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(smtp.Host, smtp.Port, cancellationToken);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-        await _client.ConnectAsync(socket, smtp.Host, smtp.Port, smtp.Security, cancellationToken);
-        if (smtp.Username is not null) await _client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
-        return _client;
-    }
-
-    private async Task DisconnectAsync()
-    {
-        if (_client is null) return;
-        try { if (_client.IsConnected) await _client.DisconnectAsync(true); }
-        catch (Exception ex) when (IsTransient(ex)) { }
-        _client.Dispose();
-        _client = null;
-    }
-
     /// <summary>Worth trying again: the server was away, or said "not now" (4xx).</summary>
-    private static bool IsTransient(Exception exception) => exception switch
+    internal static bool IsTransient(Exception exception) => exception switch
     {
         SmtpCommandException command => (int)command.StatusCode < 500,
         SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException => true,
         _ => false,
     };
-
-    public override void Dispose()
-    {
-        _client?.Dispose();
-        base.Dispose();
-    }
 }

@@ -25,11 +25,19 @@ public sealed record SmtpSettings(string Host, int Port, SecureSocketOptions Sec
     }
 }
 
-/// <summary>How the sender retries: <c>Notifications:Delivery</c>.</summary>
+/// <summary>How the senders share the work and retry: <c>Notifications:Delivery</c>.</summary>
 public sealed class DeliveryOptions
 {
-    /// <summary>Messages claimed (and sent over one connection) at a time.</summary>
-    public int BatchSize { get; set; } = 50;
+    /// <summary>
+    /// Messages one sender claims (and sends over its connection) at a time: small enough that a meeting's
+    /// invitations spread over every connection, large enough that a commit is shared by many.
+    /// </summary>
+    public int BatchSize { get; set; } = 25;
+    /// <summary>
+    /// SMTP connections sending at once: the server's time per message (parsing, storing) overlaps. Measured with
+    /// maildev (notifications benchmark): 1 connection 159 emails/s, 4 273/s, 8 362/s.
+    /// </summary>
+    public int Connections { get; set; } = 8;
     /// <summary>Longest wait before a message that could not be handed over is tried again.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>How long a claimed message is reserved for the sender that claimed it.</summary>

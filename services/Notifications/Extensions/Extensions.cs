@@ -10,7 +10,8 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
+        builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb",
+            (services, options) => options.AddInterceptors(services.GetRequiredService<NewMailCommitInterceptor>()));
         builder.AddPlatformMessaging<NotificationsDbContext>(bus =>
         {
             bus.AddConsumer<MeetingScheduledConsumer>();
@@ -35,6 +36,7 @@ public static class Extensions
         builder.AddPersonalDataProtection<NotificationsDbContext>();
         builder.Services.AddSingleton<EmailComposer>();
         builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddSingleton<NewMailCommitInterceptor>();
         builder.Services.AddScoped<DeliveryLog>();
         builder.Services.AddSingleton<EmailDelivery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmailDelivery>());
