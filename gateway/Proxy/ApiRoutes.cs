@@ -32,6 +32,7 @@ public static class ApiRoutes
         new("/api/v1/cases", "cases"),
         new("/api/v1/duplicate-checks", "cases"),
         new("/api/v1/referrals", "cases"),
+        new("/api/v1/transfers", "cases"),
         new("/api/v1/audit", "cases"),
         new("/api/v1/reports/services", "cases"),
         new("/api/v1/reports/who-does-what-where", "cases"),

@@ -9,6 +9,7 @@ global using Platform.Cases.Protection;
 global using Platform.Cases.Referrals;
 global using Platform.Cases.Reports;
 global using Platform.Cases.ServiceOffers;
+global using Platform.Cases.Transfers;
 global using Platform.Contracts;
 global using Platform.Messaging.Outbox;
 global using Platform.Security;

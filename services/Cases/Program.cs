@@ -29,6 +29,7 @@ app.MapBeneficiariesApi();
 app.MapCasesApi();
 app.MapServicesApi();
 app.MapReferralsApi();
+app.MapTransfersApi();
 app.MapAuditApi();
 app.MapServiceReportsApi();
 app.MapServiceMapReportsApi();

@@ -46,6 +46,8 @@ public sealed class OpenApiDocumentTests(CasesService cases)
                      ("POST /api/v1/cases/{id}/services", "409"), ("POST /api/v1/cases/{id}/referrals", "422"), ("POST /api/v1/referrals/{id}/accept", "409"),
                      ("GET /api/v1/reports/services", "403"), ("POST /api/v1/cases/{id}/notes", "400"),
                      ("GET /api/v1/reports/who-does-what-where", "403"), ("GET /api/v1/reports/district-briefing", "403"),
+                     ("POST /api/v1/cases/{id}/transfer", "409"), ("POST /api/v1/cases/{id}/transfer", "422"), ("GET /api/v1/transfers/{id}", "404"),
+                     ("POST /api/v1/transfers/{id}/accept", "403"), ("POST /api/v1/transfers/{id}/decline", "409"),
                  })
             Assert.True(operations[name].TryGetProperty(status, out var response) && HasSchema(response, "application/problem+json"), $"{name} does not declare {status}");
     }

@@ -13,7 +13,7 @@ public static class CasesApi
             .WithName("ListCases").WithSummary("Cases of your districts by status; paged, newest first")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/{id}", Get).RequireAuthorization(PartnerScopes.CasesRead)
-            .WithName("GetCase").WithSummary("A case with its notes, services and referrals (audited); 404 outside your districts")
+            .WithName("GetCase").WithSummary("A case with its notes, services, referrals and custody history (audited); a desk that transferred it away reads only the services it recorded; 404 otherwise outside your districts")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPatch("/{id}", Update).RequireAuthorization(PartnerScopes.CasesWrite)
             .WithName("UpdateCase").WithSummary("Change status (open, in-progress, referred, closed), priority or assigned staff")
@@ -43,8 +43,18 @@ public static class CasesApi
             new(n.Id, protector.OpenText(n.SealedText, $"case-note/{n.Id}"), n.Confidential, n.WrittenBy, n.WrittenByInstitution, n.WrittenAt);
     }
 
-    public sealed record ServiceResponse(Guid Id, string Category, string? Subject, Guid ProviderInstitutionId, DateOnly DeliveredOn, decimal? Amount, string? Currency, string? Notes);
-    public sealed record CaseResponse(CaseSummary Case, IReadOnlyList<NoteResponse> Notes, IReadOnlyList<ServiceResponse> Services, IReadOnlyList<ReferralsApi.ReferralResponse> Referrals);
+    public sealed record ServiceResponse(Guid Id, string Category, string? Subject, string Channel, Guid ProviderInstitutionId, string District, DateOnly DeliveredOn, decimal? Amount, string? Currency, string? Notes)
+    {
+        public static ServiceResponse From(ServiceRecord s, string? notes) =>
+            new(s.Id, s.Category, s.Subject, s.Channel, s.ProviderInstitutionId, s.District, s.DeliveredOn, s.Amount, s.Currency, notes);
+    }
+
+    /// <summary>
+    /// A case as its reader may see it: <c>access</c> is <c>holder</c> (the desk holding it, everything) or
+    /// <c>former-holder</c> (a desk that transferred it away: the services it recorded and the custody history, no notes, no referrals).
+    /// </summary>
+    public sealed record CaseResponse(CaseSummary Case, IReadOnlyList<NoteResponse> Notes, IReadOnlyList<ServiceResponse> Services, IReadOnlyList<ReferralsApi.ReferralResponse> Referrals,
+        IReadOnlyList<CustodyPeriod> Custody, string Access);
 
     public static async Task<Results<Created<CaseSummary>, ValidationProblem, ProblemHttpResult>> Open(OpenRequest request, [AsParameters] CaseServices services)
     {
@@ -109,7 +119,9 @@ public static class CasesApi
         var (user, db, protector, audit, clock, cancellationToken) = services;
         var partner = Partner.From(user);
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (@case is null || !partner.MayActIn(@case.District)) return NotVisible.Problem("case");
+        if (@case is null) return NotVisible.Problem("case");
+        if (!partner.MayActIn(@case.District))
+            return await FormerHolder.ViewAsync(db, partner, audit, @case, cancellationToken) is { } view ? TypedResults.Ok(view) : NotVisible.Problem("case");
         // Confidential notes of other institutions stay in the database: not read, not unsealed.
         var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).Where(CaseNote.ShownTo(partner)).OrderBy(n => n.WrittenAt).ToListAsync(cancellationToken);
         var delivered = await db.Services.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.DeliveredOn).ToListAsync(cancellationToken);
@@ -119,9 +131,9 @@ public static class CasesApi
         return TypedResults.Ok(new CaseResponse(
             CaseSummary.From(@case),
             notes.Select(n => NoteResponse.From(n, protector)).ToList(),
-            delivered.Select(s => new ServiceResponse(s.Id, s.Category, s.Subject, s.ProviderInstitutionId, s.DeliveredOn, s.Amount, s.Currency,
-                s.SealedNotes is null ? null : protector.OpenText(s.SealedNotes, $"service/{s.Id}"))).ToList(),
-            referrals.Select(r => ReferralsApi.ReferralResponse.From(r, protector, today)).ToList()));
+            delivered.Select(s => ServiceResponse.From(s, s.SealedNotes is null ? null : protector.OpenText(s.SealedNotes, $"service/{s.Id}"))).ToList(),
+            referrals.Select(r => ReferralsApi.ReferralResponse.From(r, protector, today)).ToList(),
+            await CaseCustody.HistoryAsync(db, @case, cancellationToken), FormerHolder.Holder));
     }
 
     public static async Task<Results<Ok<CaseSummary>, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdateRequest request, [AsParameters] CaseServices services)

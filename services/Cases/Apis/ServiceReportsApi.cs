@@ -2,7 +2,8 @@ namespace Platform.Cases.Apis;
 
 /// <summary>
 /// The figures coordination meetings quote (by hand in the seeds): services by category, district and
-/// month with amounts; referrals by outcome with days to answer; duplicates flagged and prevented.
+/// month with amounts; legal aid by subject; each category by providing institution; services by
+/// channel; referrals by outcome with days to answer; duplicates flagged and prevented.
 /// </summary>
 public static class ServiceReportsApi
 {
@@ -17,7 +18,12 @@ public static class ServiceReportsApi
     public sealed record ServiceCount(string Category, string District, string Month, int Count, decimal? Amount);
     public sealed record ReferralOutcome(string Outcome, int Count, int Overdue, double? MedianDaysToAnswer);
     public sealed record Duplicates(int Flagged, int Prevented);
-    public sealed record ServicesReport(string? District, DateOnly From, DateOnly To, IReadOnlyList<ServiceCount> Services, IReadOnlyList<ReferralOutcome> Referrals, Duplicates DuplicateAssistance);
+    /// <summary>Legal aid by what it was about; <c>unspecified</c> for services recorded before subjects were.</summary>
+    public sealed record LegalAidSubjectCount(string Subject, string District, int Count);
+    public sealed record InstitutionCount(string Category, Guid InstitutionId, string? InstitutionName, int Count, decimal? Amount);
+    public sealed record ChannelCount(string Channel, int Count);
+    public sealed record ServicesReport(string? District, DateOnly From, DateOnly To, IReadOnlyList<ServiceCount> Services, IReadOnlyList<ReferralOutcome> Referrals, Duplicates DuplicateAssistance,
+        IReadOnlyList<LegalAidSubjectCount> LegalAidBySubject, IReadOnlyList<InstitutionCount> ByInstitution, IReadOnlyList<ChannelCount> ByChannel);
 
     public static async Task<Results<Ok<ServicesReport>, ValidationProblem, ProblemHttpResult>> Report(string? district, DateOnly? from, DateOnly? to, ClaimsPrincipal user, CasesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -37,6 +43,13 @@ public static class ServiceReportsApi
             .GroupBy(s => new { s.Category, s.District, s.DeliveredOn.Year, s.DeliveredOn.Month })
             .Select(g => new { g.Key.Category, g.Key.District, g.Key.Year, g.Key.Month, Count = g.Count(), Amount = g.Sum(s => s.Amount) })
             .ToListAsync(cancellationToken);
+        var subjects = await services.Where(s => s.Category == ServiceCategories.LegalAid)
+            .GroupBy(s => new { s.Subject, s.District }).Select(g => new { g.Key.Subject, g.Key.District, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byInstitution = await services.GroupBy(s => new { s.Category, s.ProviderInstitutionId })
+            .Select(g => new { g.Key.Category, g.Key.ProviderInstitutionId, Count = g.Count(), Amount = g.Sum(s => s.Amount) }).ToListAsync(cancellationToken);
+        var providerIds = byInstitution.Select(i => i.ProviderInstitutionId).Distinct().ToList();
+        var providerNames = await db.Institutions.AsNoTracking().Where(i => providerIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+        var byChannel = await services.GroupBy(s => s.Channel).Select(g => new { Channel = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
         var (startInstant, endInstant) = (IstanbulTime.StartOf(start), IstanbulTime.StartOf(end.AddDays(1)));
         var referrals = db.Referrals.AsNoTracking().Where(r => r.MadeAt >= startInstant && r.MadeAt < endInstant);
@@ -54,7 +67,12 @@ public static class ServiceReportsApi
             referralRows.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ReferralOutcome(
                 g.Key, g.Count(), g.Count(r => r.Status == ReferralStatuses.Made && r.DueBy < today),
                 Median(g.Where(r => r.AnsweredAt is not null).Select(r => (r.AnsweredAt!.Value - r.MadeAt).TotalDays).ToList()))).ToList(),
-            new Duplicates(flagged, prevented)));
+            new Duplicates(flagged, prevented),
+            subjects.Select(s => new LegalAidSubjectCount(s.Subject ?? "unspecified", s.District, s.Count))
+                .OrderBy(s => s.District, StringComparer.Ordinal).ThenByDescending(s => s.Count).ThenBy(s => s.Subject, StringComparer.Ordinal).ToList(),
+            byInstitution.Select(i => new InstitutionCount(i.Category, i.ProviderInstitutionId, providerNames.GetValueOrDefault(i.ProviderInstitutionId), i.Count, i.Amount))
+                .OrderBy(i => i.Category, StringComparer.Ordinal).ThenByDescending(i => i.Count).ThenBy(i => i.InstitutionId).ToList(),
+            byChannel.OrderByDescending(c => c.Count).ThenBy(c => c.Channel, StringComparer.Ordinal).Select(c => new ChannelCount(c.Channel, c.Count)).ToList()));
     }
 
     private static double? Median(List<double> values)

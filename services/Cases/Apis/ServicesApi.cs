@@ -7,7 +7,7 @@ public static class ServicesApi
     {
         app.MapPost("/api/v1/cases/{id}/services", Record).WithTags("Cases").RequireAuthorization(PartnerScopes.CasesWrite)
             .WithName("RecordService")
-            .WithSummary("Record a service delivered; aid of the same category given elsewhere within 30 days comes back as warnings (409 with ?strict=true)")
+            .WithSummary("Record a service delivered (channel: in-person unless told, phone, online, home-visit); aid of the same category given elsewhere within 30 days comes back as warnings (409 with ?strict=true)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         app.MapPost("/api/v1/duplicate-checks", Check).WithTags("Duplicate checks").RequireAuthorization(PartnerScopes.CasesWrite)
             .WithName("CheckDuplicateAssistance")
@@ -20,8 +20,8 @@ public static class ServicesApi
     public sealed record DeliveryServices(
         ClaimsPrincipal User, CasesDbContext Db, PersonalDataProtector Protector, DuplicateAssistanceCheck Duplicates, AuditTrail Audit, TimeProvider Clock, CancellationToken CancellationToken);
 
-    public sealed record RecordRequest(string? Category, string? Subject, Guid? ProviderInstitutionId, DateOnly? DeliveredOn, decimal? Amount, string? Currency, string? Notes, int? WindowDays);
-    public sealed record Recorded(Guid Id, Guid CaseId, string Category, DateOnly DeliveredOn, IReadOnlyList<AssistanceMatch> Warnings);
+    public sealed record RecordRequest(string? Category, string? Subject, string? Channel, Guid? ProviderInstitutionId, DateOnly? DeliveredOn, decimal? Amount, string? Currency, string? Notes, int? WindowDays);
+    public sealed record Recorded(Guid Id, Guid CaseId, string Category, string? Subject, string Channel, DateOnly DeliveredOn, IReadOnlyList<AssistanceMatch> Warnings);
     public sealed record CheckRequest(string? ForeignerIdNumber, string? FullName, DateOnly? DateOfBirth, string? Category, int? WindowDays, string? District, DateOnly? On);
     public sealed record CheckResult(Guid CheckId, bool Duplicate, IReadOnlyList<AssistanceMatch> Matches);
 
@@ -34,6 +34,7 @@ public static class ServicesApi
         check.OneOf("category", request.Category, ServiceCategories.All);
         if (request.Category == ServiceCategories.LegalAid) check.OneOf("subject", request.Subject, ServiceCategories.LegalAidSubjects);
         else if (request.Subject is not null) check.Add("subject", "Only legal aid has a subject.");
+        check.OneOf("channel", request.Channel, ServiceChannels.All, required: false);
         if (request.ProviderInstitutionId is null) check.Add("providerInstitutionId", "providerInstitutionId is required (the institution that delivered it).");
         if (request.DeliveredOn is not { } on) check.Add("deliveredOn", "deliveredOn is required (yyyy-MM-dd).");
         else if (on > today) check.Add("deliveredOn", "deliveredOn is in the future: record services once delivered.");
@@ -69,20 +70,21 @@ public static class ServicesApi
         }
 
         var serviceId = Guid.CreateVersion7();
+        var channel = request.Channel ?? ServiceChannels.InPerson;
         db.Services.Add(new ServiceRecord
         {
             Id = serviceId, CaseId = id, BeneficiaryId = beneficiary.Id, District = @case.District, Category = request.Category!, Subject = request.Subject,
-            ProviderInstitutionId = request.ProviderInstitutionId!.Value, DeliveredOn = request.DeliveredOn.Value, Amount = request.Amount, Currency = request.Currency,
+            Channel = channel, ProviderInstitutionId = request.ProviderInstitutionId!.Value, DeliveredOn = request.DeliveredOn.Value, Amount = request.Amount, Currency = request.Currency,
             SealedNotes = request.Notes is null ? null : protector.SealText(request.Notes, $"service/{serviceId}"), RecordedBy = partner.ClientId, RecordedAt = now,
         });
         audit.Record(partner, beneficiary.Id, "create", "service", serviceId);
         db.PublishOnCommit(new ServiceDelivered
         {
             ServiceId = serviceId, CaseId = id, CaseReference = @case.ReferenceCode, District = @case.District, Category = request.Category!, Subject = request.Subject,
-            ProviderInstitutionId = request.ProviderInstitutionId.Value, DeliveredOn = request.DeliveredOn.Value, Amount = request.Amount, Currency = request.Currency,
+            Channel = channel, ProviderInstitutionId = request.ProviderInstitutionId.Value, DeliveredOn = request.DeliveredOn.Value, Amount = request.Amount, Currency = request.Currency,
         }, id);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/cases/{id}", new Recorded(serviceId, id, request.Category!, request.DeliveredOn.Value, matches));
+        return TypedResults.Created($"/api/v1/cases/{id}", new Recorded(serviceId, id, request.Category!, request.Subject, channel, request.DeliveredOn.Value, matches));
     }
 
     public static async Task<Results<Ok<CheckResult>, ValidationProblem, ProblemHttpResult>> Check(CheckRequest request, [AsParameters] DeliveryServices services)

@@ -18,6 +18,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<DuplicateFlag> DuplicateFlags => Set<DuplicateFlag>();
     public DbSet<KnownServiceOffer> ServiceOffers => Set<KnownServiceOffer>();
+    public DbSet<CaseTransfer> Transfers => Set<CaseTransfer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,7 +9,8 @@ public sealed class Beneficiary
 {
     public Guid Id { get; init; }
     public required string ReferenceCode { get; init; }
-    public required string District { get; init; }
+    /// <summary>The district whose desks may read the person: moves with an accepted case transfer.</summary>
+    public required string District { get; set; }
     public required string LegalStatus { get; set; }
     public required string Sex { get; set; }
     public required string Nationality { get; set; }

@@ -9,7 +9,8 @@ public sealed class Case
     public Guid Id { get; init; }
     public required string ReferenceCode { get; init; }
     public Guid BeneficiaryId { get; init; }
-    public required string District { get; init; }
+    /// <summary>The district of the desk holding the case: changes when a transfer is accepted (see Transfers).</summary>
+    public required string District { get; set; }
     public List<string> Needs { get; set; } = [];
     public required string Priority { get; set; }
     public string Status { get; set; } = CaseStatuses.Open;
@@ -50,7 +51,10 @@ public sealed class CaseNote
     }
 }
 
-/// <summary>A service delivered on a case: what, by whom, when, how much (TRY as decimals).</summary>
+/// <summary>
+/// A service delivered on a case: what, by whom, when, how, how much (TRY as decimals). Its district is
+/// where it was delivered and stays so when the case moves to another desk: reports count it there.
+/// </summary>
 public sealed class ServiceRecord
 {
     public Guid Id { get; init; }
@@ -59,6 +63,8 @@ public sealed class ServiceRecord
     public required string District { get; init; }
     public required string Category { get; init; }
     public string? Subject { get; init; }
+    /// <summary>How it was delivered: one of <see cref="ServiceChannels.All"/>.</summary>
+    public string Channel { get; init; } = ServiceChannels.InPerson;
     public Guid ProviderInstitutionId { get; init; }
     public DateOnly DeliveredOn { get; init; }
     public decimal? Amount { get; init; }

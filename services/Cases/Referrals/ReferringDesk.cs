@@ -20,7 +20,13 @@ public static class ReferringDesk
     public static async Task<Guid?> OfAsync(CasesDbContext db, Referral referral, CancellationToken cancellationToken)
     {
         if (referral.FromInstitutionId is { } own) return own;
-        var inDistrict = await db.Institutions.AsNoTracking().Where(i => i.District == referral.FromDistrict)
+        return await OfDistrictAsync(db, referral.FromDistrict, cancellationToken);
+    }
+
+    /// <summary>The Social Protection Desk of <paramref name="district"/>, as the directory names it; null when it has none.</summary>
+    public static async Task<Guid?> OfDistrictAsync(CasesDbContext db, string district, CancellationToken cancellationToken)
+    {
+        var inDistrict = await db.Institutions.AsNoTracking().Where(i => i.District == district)
             .OrderBy(i => i.RegisteredAt).Select(i => new { i.Id, i.Name }).ToListAsync(cancellationToken);
         return inDistrict.FirstOrDefault(i => DeskNames.Any(desk => Turkish.IndexOf(i.Name, desk, CompareOptions.IgnoreCase) >= 0))?.Id;
     }

@@ -36,6 +36,8 @@ public sealed record ServiceDelivered
     public required string District { get; init; }
     public required string Category { get; init; }
     public string? Subject { get; init; }
+    /// <summary><c>in-person</c>, <c>phone</c>, <c>online</c> or <c>home-visit</c> (in-person when an older publisher left it out).</summary>
+    public string Channel { get; init; } = ServiceChannels.InPerson;
     public required Guid ProviderInstitutionId { get; init; }
     public required DateOnly DeliveredOn { get; init; }
     public decimal? Amount { get; init; }

@@ -151,6 +151,24 @@ public sealed partial class EmailComposer(EmailTemplates templates, SenderOption
         return Compose(recipient.FullName, recipient.Email, recipient.Language, NotificationKinds.ReferralReminder, model, html, null);
     }
 
+    /// <summary>To the receiving desk: a case is to be taken over. The codes and the districts, never the person or the reason.</summary>
+    public ComposedEmail Transfer(CaseTransferRequested transfer, Recipient recipient)
+    {
+        var language = Language(recipient.Language);
+        var model = new
+        {
+            recipient = new { name = recipient.FullName },
+            transfer = new
+            {
+                code = transfer.ReferenceCode, case_code = transfer.CaseReference, institution = transfer.ToInstitutionName ?? "",
+                from = Districts.Find(transfer.FromDistrict)?.Name(language) ?? transfer.FromDistrict,
+                to = Districts.Find(transfer.ToDistrict)?.Name(language) ?? transfer.ToDistrict,
+            },
+        };
+        var html = templates.RenderBody(language, NotificationKinds.Transfer, model);
+        return Compose(recipient.FullName, recipient.Email, recipient.Language, NotificationKinds.Transfer, model, html, null);
+    }
+
     private static string Outcome(string outcome, string language) => (outcome, language) switch
     {
         ("accepted", "ar") => "قُبلت", ("declined", "ar") => "رُفضت", ("completed", "ar") => "اكتملت",

@@ -25,6 +25,7 @@ public static class Extensions
             bus.AddConsumer<ReferralAnsweredConsumer>();
             bus.AddConsumer<ReferralOverdueConsumer>();
             bus.AddConsumer<TrainingScheduledConsumer>();
+            bus.AddConsumer<CaseTransferRequestedConsumer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Notifications:Sender").Get<SenderOptions>() ?? new SenderOptions());

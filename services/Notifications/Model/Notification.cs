@@ -78,4 +78,6 @@ public static class NotificationKinds
     /// <summary>A referral still unanswered after its due date: one reminder to the receiving institution.</summary>
     public const string ReferralReminder = "referral-reminder";
     public const string Training = "training";
+    /// <summary>A desk asks another district's desk to take a case over: its focal points get the reference code.</summary>
+    public const string Transfer = "transfer";
 }

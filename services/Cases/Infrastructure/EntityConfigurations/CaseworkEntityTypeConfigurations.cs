@@ -72,6 +72,8 @@ public sealed class ServiceRecordEntityTypeConfiguration : IEntityTypeConfigurat
         service.Property(s => s.District).HasMaxLength(40);
         service.Property(s => s.Category).HasMaxLength(40);
         service.Property(s => s.Subject).HasMaxLength(40);
+        // Services recorded before channels were: delivered at the desk.
+        service.Property(s => s.Channel).HasMaxLength(20).HasDefaultValue(ServiceChannels.InPerson);
         service.Property(s => s.Amount).HasPrecision(14, 2);
         service.Property(s => s.Currency).HasMaxLength(3);
         service.Property(s => s.RecordedBy).HasMaxLength(100);

@@ -513,6 +513,14 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("category");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("in-person")
+                        .HasColumnName("channel");
+
                     b.Property<string>("Currency")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
@@ -673,6 +681,116 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasDatabaseName("ix_service_offers_institution_id");
 
                     b.ToTable("service_offers", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Cases.Transfers.CaseTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<string>("AnsweredByInstitution")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("answered_by_institution");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("beneficiary_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FromDistrict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from_district");
+
+                    b.Property<Guid?>("FromInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_institution_id");
+
+                    b.Property<string>("ReferenceCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference_code");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<byte[]>("SealedDeclineReason")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_decline_reason");
+
+                    b.Property<byte[]>("SealedReason")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ToDistrict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to_district");
+
+                    b.Property<Guid?>("ToInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_institution_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_transfers");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_transfers_one_pending_per_case")
+                        .HasFilter("status = 'pending'");
+
+                    b.HasIndex("ReferenceCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_transfers_reference_code");
+
+                    b.HasIndex("CaseId", "AnsweredAt")
+                        .HasDatabaseName("ix_case_transfers_case_id_answered_at");
+
+                    b.HasIndex("FromDistrict", "Status")
+                        .HasDatabaseName("ix_case_transfers_from_district_status");
+
+                    b.HasIndex("ToDistrict", "Status")
+                        .HasDatabaseName("ix_case_transfers_to_district_status");
+
+                    b.ToTable("case_transfers", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Messaging.Inbox.InboxMessage", b =>
@@ -915,6 +1033,16 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_consents_beneficiaries_beneficiary_id");
+                });
+
+            modelBuilder.Entity("Platform.Cases.Transfers.CaseTransfer", b =>
+                {
+                    b.HasOne("Platform.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_transfers_cases_case_id");
                 });
 
             modelBuilder.Entity("Platform.Cases.Model.Beneficiary", b =>
