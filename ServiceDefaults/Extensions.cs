@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -56,6 +57,7 @@ public static class Extensions
                 .AddMeter(builder.Environment.ApplicationName)
                 .AddMeter(MessagingTelemetryNames))
             .WithTracing(tracing => tracing
+                .SetSampler(TraceSampler(builder.Configuration))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(MessagingTelemetryNames)
                 .AddAspNetCoreInstrumentation(options =>
@@ -68,6 +70,16 @@ public static class Extensions
 
         builder.AddOpenTelemetryExporters();
         return builder;
+    }
+
+    /// <summary>
+    /// <c>Telemetry:MaxNewTracesPerSecond</c> (default 100) new traces a second per process, every trace above that
+    /// rate dropped whole (see <see cref="TraceRateLimit"/>); 0 records every trace.
+    /// </summary>
+    private static Sampler TraceSampler(IConfiguration configuration)
+    {
+        var perSecond = configuration.GetValue("Telemetry:MaxNewTracesPerSecond", 100.0);
+        return perSecond <= 0 ? new AlwaysOnSampler() : new ParentBasedSampler(new TraceRateLimit(perSecond));
     }
 
     private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -1,3 +1,4 @@
+using Platform.Testing;
 namespace Platform.Dashboard.Tests;
 
 /// <summary>The browser tests and the telemetry API tests share one running platform: starting it takes most of their time.</summary>

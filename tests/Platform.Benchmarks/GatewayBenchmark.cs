@@ -10,13 +10,14 @@ namespace Platform.Benchmarks;
 /// <summary>
 /// The same authenticated read that touches the database (GET /api/v1/institutions/{id}), straight to
 /// the meetings service and through the gateway, in one run of the whole platform. Rounds alternate
-/// direct and gateway so that drift (JIT, caches, the machine's other load) hits both alike.
+/// direct and gateway so that drift (JIT, caches, the machine's other load) hits both alike. Telemetry is on
+/// as operations run it: every process exports to the Aspire dashboard, whose CPU is counted too.
 /// </summary>
 public static class GatewayBenchmark
 {
     public static async Task RunAsync(int seconds, int concurrency, int rounds)
     {
-        var platform = new PlatformFixture();
+        var platform = new DashboardPlatform();
         await platform.InitializeAsync();
         try
         {
@@ -32,7 +33,7 @@ public static class GatewayBenchmark
 
             foreach (var client in new[] { direct, gateway }) await MeasureAsync(client, path, TimeSpan.FromSeconds(3), concurrency); // warm-up
 
-            var cpu = new ProcessCpu(platform.App, "gateway", "meetings", "postgres");
+            var cpu = new ProcessCpu(platform.App, "gateway", "meetings", "postgres", DashboardPlatform.DashboardResource);
             var cpuPerPath = new Dictionary<string, Dictionary<string, double>> { ["direct"] = [], ["gateway"] = [] };
             var throughput = new Dictionary<string, List<Run>> { ["direct"] = [], ["gateway"] = [] };
             var latency = new Dictionary<string, List<Run>> { ["direct"] = [], ["gateway"] = [] };

@@ -1,8 +1,7 @@
 using Aspire.Hosting.Testing;
 using Platform.AppHost.Resources;
-using Platform.Testing;
 
-namespace Platform.Dashboard.Tests;
+namespace Platform.Testing;
 
 /// <summary>
 /// The whole AppHost under test with Aspire's dashboard running (Aspire.Hosting.Testing leaves it out):
