@@ -7,7 +7,6 @@ namespace Platform.AppHost.Kubernetes;
 public static class WorkloadManifests
 {
     public const string SettingsComponent = "settings";
-    public const string TlsSecretKey = "tls.crt, tls.key";
 
     public static string SettingsName(string workload) => $"{workload}-settings";
     public static string TlsSecretName(string workload) => $"{workload}-tls";
@@ -185,7 +184,8 @@ public static class WorkloadManifests
     {
         var placeholder = $"{workload.Name}.host.invalid";
         inputs.Require(WorkloadDefaults.PublicHost(workload.Name));
-        inputs.NameSecret(TlsSecretName(workload.Name), TlsSecretKey, $"TLS certificate of the {workload.Name}'s public host (type kubernetes.io/tls)", $"{workload.Name} Ingress");
+        foreach (var key in new[] { "tls.crt", "tls.key" })
+            inputs.NameSecret(TlsSecretName(workload.Name), key, $"TLS certificate of the {workload.Name}'s public host (type kubernetes.io/tls)", $"{workload.Name} Ingress");
         return new V1Ingress
         {
             ApiVersion = "networking.k8s.io/v1",
