@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Platform.AppHost.Dashboard;
+using Platform.AppHost.Kubernetes;
 using Platform.AppHost.Operations;
 using Platform.AppHost.Resources;
 using Platform.AppHost.Resources.MailDev;
@@ -7,7 +8,7 @@ using Platform.AppHost.Resources.Postgres;
 using Platform.AppHost.Resources.Projects;
 using Platform.AppHost.Resources.RabbitMQ;
 
-var builder = DistributedApplication.CreateBuilder(DashboardAccess.WithToken(args));
+var builder = DistributedApplication.CreateBuilder(DashboardAccess.WithToken(KubernetesPublishing.BuilderArguments(args)));
 builder.Configuration.AddSecretsOfEarlierRuns(builder);
 
 var postgres = builder.AddLocalPostgres("postgres", builder.AddGeneratedSecret("postgres-password"), port: 55432);
@@ -69,6 +70,12 @@ if (builder.Environment.IsDevelopment())
     livelihoods.WithDemoDataCommand("/api/v1/cohorts/demo-data", gateway);
 }
 
+// In a cluster (publish kubernetes) the gateway is the one way in; it and notifications take the bursts.
+gateway.WithKubernetesIngress().WithKubernetesAutoscaling(minReplicas: 2, maxReplicas: 10);
+notifications.WithKubernetesAutoscaling(minReplicas: 2, maxReplicas: 6);
+
 builder.AddOperations();
 
-builder.Build().Run();
+var app = builder.Build();
+if (KubernetesPublishing.Requested(args, out var manifests)) await app.WriteKubernetesManifestsAsync(manifests);
+else app.Run();

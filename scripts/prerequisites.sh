@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a Debian machine, and only what is missing:
-# PostgreSQL's server, RabbitMQ, Node.js, chromium (Debian packages), maildev (npm, pinned in AppHost/maildev)
-# and the OpenAPI schema validator the gateway tests use (npm, pinned in tests/tools/openapi).
+# PostgreSQL's server, RabbitMQ, Node.js, chromium (Debian packages), maildev (npm, pinned in AppHost/maildev),
+# the OpenAPI schema validator the gateway tests use (npm, pinned in tests/tools/openapi) and the Kubernetes
+# schema validator the deployment tests use (npm, pinned in tests/tools/kubernetes; kubectl renders the overlays).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,3 +35,8 @@ npm_install() {
 }
 npm_install AppHost/maildev maildev
 npm_install tests/tools/openapi "the OpenAPI validator"
+npm_install tests/tools/kubernetes "the Kubernetes schema validator"
+
+# kubectl with its Kustomize renders the Kubernetes overlays in the deployment tests. It comes with these
+# machines; Debian's kubernetes-client is 1.20, whose Kustomize is too old for the generated overlays.
+command -v kubectl >/dev/null || echo "kubectl is missing: the deployment tests will fail until kubectl 1.32 or newer is installed." >&2
