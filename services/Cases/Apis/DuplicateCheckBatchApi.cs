@@ -18,7 +18,7 @@ public static class DuplicateCheckBatchApi
             .WithName("CheckDuplicateAssistanceBatch")
             .WithSummary($"Up to {BatchEntries.Limit} duplicate checks at once: a JSON array of the single check's requests, or text/csv with a header row of the same fields "
                 + "(documentKind, documentNumber for the document); each entry answered as the single check answers it, never naming the person")
-            .Accepts<List<ServicesApi.CheckRequest>>("application/json")
+            .Accepts<List<ServicesApi.CheckRequest>>("application/json", "text/csv")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 if (operation.RequestBody is OpenApiRequestBody body)
