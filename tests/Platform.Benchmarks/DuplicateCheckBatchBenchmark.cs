@@ -103,17 +103,18 @@ public static class DuplicateCheckBatchBenchmark
     {
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
-        await using var seed = new NpgsqlCommand("""
+        // Several statements in one command take no parameters: the count is a number of ours, written in.
+        await using var seed = new NpgsqlCommand($$"""
             CREATE TEMP TABLE grouped AS
                 SELECT id, district, n / 4 AS g, n % 4 AS place
                 FROM (SELECT id, district, row_number() OVER (ORDER BY id) - 1 AS n FROM beneficiaries WHERE registered_by = 'benchmark') numbered
-                WHERE n < $1 * 4;
+                WHERE n < {{households * 4}};
             INSERT INTO households (id, reference_code, district, formed_by, formed_at)
                 SELECT md5('household-' || g)::uuid, 'HH-B' || lpad(g::text, 8, '0'), min(district), 'benchmark', now() FROM grouped GROUP BY g;
             INSERT INTO household_members (household_id, beneficiary_id, relationship, added_by, added_at)
                 SELECT md5('household-' || g)::uuid, id, CASE WHEN place = 0 THEN 'head' ELSE 'child' END, 'benchmark', now() FROM grouped;
             ANALYZE households; ANALYZE household_members; ANALYZE beneficiary_identifiers;
-            """, db) { Parameters = { new() { Value = (long)households } } };
+            """, db);
         await seed.ExecuteNonQueryAsync();
     }
 }
