@@ -126,5 +126,8 @@ public sealed class BeneficiaryCorrectionTests(CasesService cases)
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
         Assert.Equal(etag, same.Headers.ETag?.Tag);
         Assert.DoesNotContain(await cases.EventsOfAsync(id), e => e.Type == "BeneficiaryCorrected");
+        var audit = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/audit?beneficiaryId={id}");
+        Assert.DoesNotContain(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "update");
+        Assert.Equal(2, audit.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("action").GetString() == "read"));
     }
 }

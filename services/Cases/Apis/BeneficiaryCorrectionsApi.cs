@@ -75,6 +75,8 @@ public static class BeneficiaryCorrectionsApi
                 return ETags.Stale(await db.Beneficiaries.Where(b => b.Id == id).Select(b => b.Version).SingleAsync(CancellationToken.None));
             }
         }
+        // Nothing changed, yet the answer shows the person's details: a read, and audited as one.
+        else await audit.ReadAsync(partner, id, "beneficiary", id, cancellationToken);
         http.Response.Headers.ETag = ETags.Of(beneficiary.Version);
         return TypedResults.Ok(BeneficiariesApi.Response(beneficiary, corrected));
     }
