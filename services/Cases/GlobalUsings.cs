@@ -1,6 +1,8 @@
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using System.Security.Claims;
 global using Microsoft.EntityFrameworkCore;
+global using Platform.Cases.Households;
+global using Platform.Cases.Identity;
 global using Platform.Cases.Infrastructure;
 global using Platform.Cases.Matching;
 global using Platform.Cases.Model;
@@ -15,6 +17,8 @@ global using Platform.Messaging.Outbox;
 global using Platform.Security;
 global using Platform.Security.Authorization;
 global using Platform.WebApi.Paging;
+global using Platform.WebApi.Patching;
+global using Platform.WebApi.Concurrency;
 global using Platform.WebApi.PersonalData;
 global using Platform.Security.Protection;
 global using Platform.Security.Sharing;

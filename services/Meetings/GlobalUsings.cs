@@ -12,6 +12,7 @@ global using Platform.Security;
 global using Platform.Security.Authorization;
 global using Platform.WebApi.Concurrency;
 global using Platform.WebApi.Paging;
+global using Platform.WebApi.Patching;
 global using Platform.Meetings.Scheduling;
 global using Platform.Meetings.Stakeholders;
 global using Platform.Meetings.ServiceOffers;

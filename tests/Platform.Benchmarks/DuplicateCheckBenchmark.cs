@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Platform.Cases.Identity;
 using Platform.Cases.Matching;
 using Platform.Cases.Model;
 using Platform.WebApi;
@@ -77,9 +78,9 @@ public static class DuplicateCheckBenchmark
         }
     }
 
-    private sealed record Person(Guid Id, string Number, string Name, DateOnly Born);
+    internal sealed record Person(Guid Id, string Number, string Name, DateOnly Born);
 
-    private static async Task<List<Person>> SeedAsync(string connectionString, PersonalDataProtector protector, Random random, int people, int services, int januaryFirstPercent, IReadOnlyList<LabelledPairs.Pair> labelled)
+    internal static async Task<List<Person>> SeedAsync(string connectionString, PersonalDataProtector protector, Random random, int people, int services, int januaryFirstPercent, IReadOnlyList<LabelledPairs.Pair> labelled)
     {
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
@@ -114,13 +115,17 @@ public static class DuplicateCheckBenchmark
                 await copy.WriteAsync(new[] { "ar" }, NpgsqlDbType.Array | NpgsqlDbType.Text);
                 await copy.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
                 await copy.WriteAsync(protector.Seal(new PersonalDetails(person.Name, person.Number, person.Born, "+90 500 000 00 00"), BeneficiaryDetails.Context(person.Id)), NpgsqlDbType.Bytea);
-                await copy.WriteAsync(protector.IdentifierHash(person.Number), NpgsqlDbType.Bytea);
+                await copy.WriteAsync(protector.IdentifierHash(PersonIdentifier.Of(IdentifierKinds.ForeignerId, person.Number)), NpgsqlDbType.Bytea);
                 await copy.WriteAsync(protector.BirthDateHash(person.Born), NpgsqlDbType.Bytea);
                 await copy.WriteAsync("benchmark", NpgsqlDbType.Varchar);
                 await copy.WriteAsync(DateTimeOffset.UtcNow, NpgsqlDbType.TimestampTz);
             }
             await copy.CompleteAsync();
         }
+        // Matching looks identifiers up in their own table: one row per person, the same hash.
+        await using (var identifiers = new NpgsqlCommand(
+            "INSERT INTO beneficiary_identifiers (beneficiary_id, kind, hash) SELECT id, 'foreigner-id', identifier_hash FROM beneficiaries WHERE identifier_hash IS NOT NULL", db))
+            await identifiers.ExecuteNonQueryAsync();
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await using (var copy = await db.BeginBinaryImportAsync(

@@ -4,6 +4,7 @@ using Platform.Benchmarks;
 // dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [--seconds S] [--concurrency C] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- notifications [--invitees N] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- duplicate-check [--people N] [--services N] [--checks N] [--january-first-percent P]
+// dotnet run -c Release --project tests/Platform.Benchmarks -- duplicate-check-batch [--people N] [--services N] [--entries N] [--rounds R]
 // dotnet run -c Release --project tests/Platform.Benchmarks -- name-matcher [--rounds N]
 var benchmark = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "messaging";
 int Option(string name, int fallback) =>
@@ -28,11 +29,14 @@ switch (benchmark)
     case "duplicate-check":
         await DuplicateCheckBenchmark.RunAsync(people: Option("--people", 100_000), services: Option("--services", 1_000_000), checks: Option("--checks", 1000), januaryFirstPercent: Option("--january-first-percent", 20));
         break;
+    case "duplicate-check-batch":
+        await DuplicateCheckBatchBenchmark.RunAsync(people: Option("--people", 100_000), services: Option("--services", 1_000_000), entries: Option("--entries", 1000), rounds: Option("--rounds", 5));
+        break;
     case "name-matcher":
         NameMatcherBenchmark.Run(rounds: Option("--rounds", 20));
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications, duplicate-check, name-matcher");
+        Console.Error.WriteLine($"Unknown benchmark {benchmark}. Known: messaging, gateway, notifications, duplicate-check, duplicate-check-batch, name-matcher");
         return 2;
 }
 return 0;

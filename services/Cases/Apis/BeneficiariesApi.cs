@@ -12,7 +12,7 @@ public static class BeneficiariesApi
             .WithName("RegisterBeneficiary").WithSummary("Register a person at a desk; personal fields are stored encrypted")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id}", Get).RequireAuthorization(PartnerScopes.CasesRead)
-            .WithName("GetBeneficiary").WithSummary("A person's details (every read is audited); 404 outside your districts")
+            .WithName("GetBeneficiary").WithSummary("A person's details (every read is audited), with an ETag for a correction's If-Match; 404 outside your districts")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id}/consents", GiveConsent).RequireAuthorization(PartnerScopes.CasesWrite)
             .WithName("GiveConsent").WithSummary("Record consent for a purpose: service-delivery, referral, data-sharing")
@@ -24,12 +24,15 @@ public static class BeneficiariesApi
     }
 
     /// <summary>What the beneficiary handlers need besides their route and body.</summary>
-    public sealed record BeneficiaryServices(ClaimsPrincipal User, CasesDbContext Db, PersonalDataProtector Protector, AuditTrail Audit, TimeProvider Clock, CancellationToken CancellationToken);
+    public sealed record BeneficiaryServices(HttpContext Http, ClaimsPrincipal User, CasesDbContext Db, PersonalDataProtector Protector, AuditTrail Audit, TimeProvider Clock, CancellationToken CancellationToken);
 
     public sealed record ConsentRequest(string? Purpose, DateTimeOffset? GivenAt);
 
+    /// <param name="NationalIdNumber">A Turkish citizen's T.C. identity number (11 digits, both check digits).</param>
+    /// <param name="ForeignerIdNumber">A foreigner identity number (11 digits starting with 99).</param>
+    /// <param name="Document">A passport or a UNHCR case number (the individual's number); matched like the identity numbers, by keyed hash only.</param>
     public sealed record RegisterRequest(
-        string? FullName, string? ForeignerIdNumber, DateOnly? DateOfBirth, string? Sex, string? Nationality, string? LegalStatus,
+        string? FullName, string? NationalIdNumber, string? ForeignerIdNumber, DocumentRequest? Document, DateOnly? DateOfBirth, string? Sex, string? Nationality, string? LegalStatus,
         string? Phone, string? District, int? HouseholdSize, List<string>? Languages, List<string>? Vulnerabilities, List<ConsentRequest>? Consents);
 
     public sealed record Registered(Guid Id, string ReferenceCode);
@@ -37,24 +40,23 @@ public static class BeneficiariesApi
     public sealed record ConsentResponse(string Purpose, DateTimeOffset GivenAt, DateTimeOffset? WithdrawnAt);
 
     public sealed record BeneficiaryResponse(
-        Guid Id, string ReferenceCode, string FullName, string? ForeignerIdNumber, DateOnly DateOfBirth, string Sex, string Nationality,
+        Guid Id, string ReferenceCode, string FullName, string? NationalIdNumber, string? ForeignerIdNumber, IdentityDocument? Document, DateOnly DateOfBirth, string Sex, string Nationality,
         string LegalStatus, string? Phone, string District, int HouseholdSize, IReadOnlyList<string> Languages, IReadOnlyList<string> Vulnerabilities,
         IReadOnlyList<ConsentResponse> Consents, DateTimeOffset RegisteredAt);
 
     public static async Task<Results<Created<Registered>, ValidationProblem, ProblemHttpResult>> Register(RegisterRequest request, [AsParameters] BeneficiaryServices services)
     {
-        var (user, db, protector, audit, clock, cancellationToken) = services;
+        var (_, user, db, protector, audit, clock, cancellationToken) = services;
         var now = clock.GetUtcNow();
-        var check = Validate(request, now);
+        var check = Validate(request, now, out var identifiers);
         if (check.Failed) return check.Problem();
         var partner = Partner.From(user);
         if (!partner.MayActIn(request.District!)) return DistrictProblems.NotGranted(partner, request.District);
 
-        var number = string.IsNullOrWhiteSpace(request.ForeignerIdNumber) ? null : request.ForeignerIdNumber.Trim();
-        var identifier = number is null ? null : protector.IdentifierHash(number);
-        if (identifier is not null && await db.Beneficiaries.AnyAsync(b => b.IdentifierHash == identifier && b.District == request.District, cancellationToken))
+        var hashes = identifiers.Select(protector.IdentifierHash).ToList();
+        if (hashes.Count > 0 && await db.Beneficiaries.AnyAsync(b => b.District == request.District && b.Identifiers.Any(i => hashes.Contains(i.Hash)), cancellationToken))
             return TypedResults.Problem(statusCode: 409, title: "Already registered",
-                detail: "A person with this identity number is already registered in this district: open a case on that registration.");
+                detail: "A person with one of these identifiers is already registered in this district: open a case on that registration.");
 
         var id = Guid.CreateVersion7();
         var fullName = request.FullName!.Trim();
@@ -69,12 +71,11 @@ public static class BeneficiariesApi
             HouseholdSize = request.HouseholdSize ?? 1,
             Languages = request.Languages ?? [],
             Vulnerabilities = request.Vulnerabilities ?? [],
-            SealedDetails = protector.Seal(new PersonalDetails(fullName, number, request.DateOfBirth!.Value, request.Phone?.Trim()), BeneficiaryDetails.Context(id)),
-            IdentifierHash = identifier,
-            BirthDateHash = protector.BirthDateHash(request.DateOfBirth.Value),
             RegisteredBy = partner.ClientId,
             RegisteredAt = now,
         };
+        protector.SealInto(beneficiary, new PersonalDetails(fullName, Value(identifiers, IdentifierKinds.ForeignerId), request.DateOfBirth!.Value, request.Phone?.Trim(),
+            Value(identifiers, IdentifierKinds.NationalId), identifiers.FirstOrDefault(i => IdentifierKinds.Documents.Contains(i.Kind)) is { } document ? new IdentityDocument(document.Kind, document.Value) : null));
         foreach (var consent in request.Consents ?? [])
             beneficiary.Consents.Add(new Consent { Id = Guid.CreateVersion7(), BeneficiaryId = id, Purpose = consent.Purpose!, GivenAt = consent.GivenAt!.Value.ToUniversalTime() });
         db.Beneficiaries.Add(beneficiary);
@@ -90,21 +91,25 @@ public static class BeneficiariesApi
 
     public static async Task<Results<Ok<BeneficiaryResponse>, ProblemHttpResult>> Get(Guid id, [AsParameters] BeneficiaryServices services)
     {
-        var (user, db, protector, audit, _, cancellationToken) = services;
+        var (http, user, db, protector, audit, _, cancellationToken) = services;
         var partner = Partner.From(user);
         var beneficiary = await db.Beneficiaries.AsNoTracking().Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
         await audit.ReadAsync(partner, id, "beneficiary", id, cancellationToken);
-        var details = protector.Open(beneficiary);
-        return TypedResults.Ok(new BeneficiaryResponse(
-            beneficiary.Id, beneficiary.ReferenceCode, details.FullName, details.ForeignerIdNumber, details.DateOfBirth, beneficiary.Sex, beneficiary.Nationality,
-            beneficiary.LegalStatus, details.Phone, beneficiary.District, beneficiary.HouseholdSize, beneficiary.Languages, beneficiary.Vulnerabilities,
-            beneficiary.Consents.OrderBy(c => c.GivenAt).Select(c => new ConsentResponse(c.Purpose, c.GivenAt, c.WithdrawnAt)).ToList(), beneficiary.RegisteredAt));
+        http.Response.Headers.ETag = ETags.Of(beneficiary.Version);
+        return TypedResults.Ok(Response(beneficiary, protector.Open(beneficiary)));
     }
+
+    internal static BeneficiaryResponse Response(Beneficiary beneficiary, PersonalDetails details) =>
+        new(beneficiary.Id, beneficiary.ReferenceCode, details.FullName, details.NationalIdNumber, details.ForeignerIdNumber, details.Document, details.DateOfBirth, beneficiary.Sex, beneficiary.Nationality,
+            beneficiary.LegalStatus, details.Phone, beneficiary.District, beneficiary.HouseholdSize, beneficiary.Languages, beneficiary.Vulnerabilities,
+            beneficiary.Consents.OrderBy(c => c.GivenAt).Select(c => new ConsentResponse(c.Purpose, c.GivenAt, c.WithdrawnAt)).ToList(), beneficiary.RegisteredAt);
+
+    private static string? Value(IReadOnlyList<PersonIdentifier> identifiers, string kind) => identifiers.FirstOrDefault(i => i.Kind == kind)?.Value;
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> GiveConsent(Guid id, ConsentRequest request, [AsParameters] BeneficiaryServices services)
     {
-        var (user, db, _, audit, clock, cancellationToken) = services;
+        var (_, user, db, _, audit, clock, cancellationToken) = services;
         var partner = Partner.From(user);
         var beneficiary = await db.Beneficiaries.Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
@@ -120,7 +125,7 @@ public static class BeneficiariesApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawConsent(Guid id, string purpose, [AsParameters] BeneficiaryServices services)
     {
-        var (user, db, _, audit, clock, cancellationToken) = services;
+        var (_, user, db, _, audit, clock, cancellationToken) = services;
         var partner = Partner.From(user);
         var beneficiary = await db.Beneficiaries.Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
@@ -131,25 +136,21 @@ public static class BeneficiariesApi
         return TypedResults.NoContent();
     }
 
-    private static Validation Validate(RegisterRequest request, DateTimeOffset now)
+    private static Validation Validate(RegisterRequest request, DateTimeOffset now, out IReadOnlyList<PersonIdentifier> identifiers)
     {
         var check = new Validation();
         check.Required("fullName", request.FullName);
-        if (!string.IsNullOrWhiteSpace(request.ForeignerIdNumber) && !ForeignerIdNumber.IsValid(request.ForeignerIdNumber.Trim()))
-            check.Add("foreignerIdNumber", "A foreigner identity number has 11 digits, starts with 99 and passes its checksum.");
-        if (request.DateOfBirth is not { } born) check.Add("dateOfBirth", "dateOfBirth is required (yyyy-MM-dd).");
-        else if (born > DateOnly.FromDateTime(now.UtcDateTime) || born.Year < 1900) check.Add("dateOfBirth", "dateOfBirth must be a past date after 1900.");
+        identifiers = IdentifierFields.Read(check, request.NationalIdNumber, request.ForeignerIdNumber, request.Document);
+        BeneficiaryFields.DateOfBirth(check, request.DateOfBirth, now);
         check.OneOf("sex", request.Sex, Sexes.All);
         if (request.Nationality is not { Length: 2 } nationality || !nationality.All(char.IsAsciiLetter))
             check.Add("nationality", "nationality is an ISO 3166 two-letter country code (SY, AF, IQ, IR, ...).");
         check.OneOf("legalStatus", request.LegalStatus, LegalStatuses.All);
-        if (request.Phone is { } phone && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-')))
-            check.Add("phone", "phone holds digits, spaces, '+' and '-' (at most 20).");
+        BeneficiaryFields.Phone(check, request.Phone);
         check.District("district", request.District);
         if (request.HouseholdSize is < 1 or > 30) check.Add("householdSize", "householdSize is between 1 and 30.");
-        foreach (var language in request.Languages ?? [])
-            if (language is not { Length: 2 or 3 } || !language.All(char.IsAsciiLetterLower)) check.Add("languages", $"'{language}' is not an ISO 639 language code (ar, tr, fa, ku, ...).");
-        foreach (var vulnerability in request.Vulnerabilities ?? []) check.OneOf("vulnerabilities", vulnerability, Vulnerabilities.All);
+        BeneficiaryFields.Languages(check, request.Languages);
+        BeneficiaryFields.Vulnerabilities(check, request.Vulnerabilities);
         for (var i = 0; i < (request.Consents?.Count ?? 0); i++) ValidateConsent(check, $"consents[{i}]", request.Consents![i], now);
         return check;
     }

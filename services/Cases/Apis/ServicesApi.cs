@@ -22,7 +22,11 @@ public static class ServicesApi
 
     public sealed record RecordRequest(string? Category, string? Subject, string? Channel, Guid? ProviderInstitutionId, DateOnly? DeliveredOn, decimal? Amount, string? Currency, string? Notes, int? WindowDays);
     public sealed record Recorded(Guid Id, Guid CaseId, string Category, string? Subject, string Channel, DateOnly DeliveredOn, IReadOnlyList<AssistanceMatch> Warnings);
-    public sealed record CheckRequest(string? ForeignerIdNumber, string? FullName, DateOnly? DateOfBirth, string? Category, int? WindowDays, string? District, DateOnly? On);
+    /// <param name="NationalIdNumber">A T.C. identity number.</param>
+    /// <param name="ForeignerIdNumber">A foreigner identity number (99...).</param>
+    /// <param name="Document">A passport or UNHCR case number.</param>
+    public sealed record CheckRequest(string? NationalIdNumber, string? ForeignerIdNumber, DocumentRequest? Document, string? FullName, DateOnly? DateOfBirth,
+        string? Category, int? WindowDays, string? District, DateOnly? On);
     public sealed record CheckResult(Guid CheckId, bool Duplicate, IReadOnlyList<AssistanceMatch> Matches);
 
     public static async Task<Results<Created<Recorded>, ValidationProblem, ProblemHttpResult>> Record(
@@ -56,7 +60,7 @@ public static class ServicesApi
 
         var details = protector.Open(beneficiary);
         var matches = await duplicates.FindAsync(
-            new DuplicateAssistanceCheck.Person(details.ForeignerIdNumber, details.FullName, details.DateOfBirth, beneficiary.Id),
+            new DuplicateAssistanceCheck.Person(PersonIdentifier.Of(details), details.FullName, details.DateOfBirth, beneficiary.Id),
             new DuplicateAssistanceCheck.Service(request.Category!, request.DeliveredOn!.Value, request.WindowDays ?? DuplicateAssistanceCheck.DefaultWindowDays, @case.District, request.ProviderInstitutionId),
             partner, cancellationToken);
         var now = clock.GetUtcNow();
@@ -91,30 +95,40 @@ public static class ServicesApi
     {
         var (user, db, _, duplicates, _, clock, cancellationToken) = services;
         var check = new Validation();
-        var hasNumber = !string.IsNullOrWhiteSpace(request.ForeignerIdNumber);
-        if (hasNumber && !ForeignerIdNumber.IsValid(request.ForeignerIdNumber!.Trim()))
-            check.Add("foreignerIdNumber", "A foreigner identity number has 11 digits, starts with 99 and passes its checksum.");
-        if (!hasNumber && (string.IsNullOrWhiteSpace(request.FullName) || request.DateOfBirth is null))
-            check.Add("foreignerIdNumber", "Give the foreigner identity number, or the full name with the date of birth.");
-        check.OneOf("category", request.Category, ServiceCategories.All);
-        if (request.WindowDays is < 1 or > 365) check.Add("windowDays", "windowDays is between 1 and 365.");
-        if (request.District is not null) check.District("district", request.District);
-        if (check.Failed) return check.Problem();
         var partner = Partner.From(user);
-        var district = request.District ?? (partner.ActsInAllDistricts ? "*" : partner.Districts.First());
+        var wanted = ReadCheck(check, request, partner, IstanbulTime.Today(clock));
+        if (check.Failed) return check.Problem();
         if (request.District is not null && !partner.MayActIn(request.District)) return DistrictProblems.NotGranted(partner, request.District);
 
-        var matches = await duplicates.FindAsync(
-            new DuplicateAssistanceCheck.Person(hasNumber ? request.ForeignerIdNumber!.Trim() : null, request.FullName?.Trim(), request.DateOfBirth),
-            new DuplicateAssistanceCheck.Service(request.Category!, request.On ?? IstanbulTime.Today(clock), request.WindowDays ?? DuplicateAssistanceCheck.DefaultWindowDays, district, null),
-            partner, cancellationToken);
+        var matches = await duplicates.FindAsync(wanted.Person, wanted.Service, partner, cancellationToken);
         var checkId = Guid.CreateVersion7();
-        if (matches.Count > 0) Flag(db, partner, district, request.Category!, matches, prevented: false, clock.GetUtcNow(), checkId);
+        if (matches.Count > 0) Flag(db, partner, wanted.Service.District, request.Category!, matches, prevented: false, clock.GetUtcNow(), checkId);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new CheckResult(checkId, matches.Count > 0, matches));
     }
 
-    private static void Flag(CasesDbContext db, Partner partner, string district, string category, IReadOnlyList<AssistanceMatch> matches, bool prevented, DateTimeOffset now, Guid? checkId = null)
+    /// <summary>
+    /// The check a request asks for, with its field errors added to <paramref name="check"/> (under
+    /// <paramref name="prefix"/> in a batch). A check in no district named is in the partner's first district,
+    /// or city-wide ("*") for a partner of every district.
+    /// </summary>
+    internal static DuplicateAssistanceCheck.Check ReadCheck(Validation check, CheckRequest request, Partner partner, DateOnly today, string prefix = "")
+    {
+        var identifiers = IdentifierFields.Read(check, request.NationalIdNumber, request.ForeignerIdNumber, request.Document, prefix);
+        var named = !string.IsNullOrWhiteSpace(request.NationalIdNumber) || !string.IsNullOrWhiteSpace(request.ForeignerIdNumber) || request.Document is not null;
+        if (!named && (string.IsNullOrWhiteSpace(request.FullName) || request.DateOfBirth is null))
+            check.Add($"{prefix}foreignerIdNumber", "Give an identity number (nationalIdNumber, foreignerIdNumber), a document, or the full name with the date of birth.");
+        if (request.FullName is { Length: > 200 }) check.Add($"{prefix}fullName", "fullName is longer than 200 characters.");
+        check.OneOf($"{prefix}category", request.Category, ServiceCategories.All);
+        if (request.WindowDays is < 1 or > 365) check.Add($"{prefix}windowDays", "windowDays is between 1 and 365.");
+        if (request.District is not null) check.District($"{prefix}district", request.District);
+        var district = request.District ?? (partner.ActsInAllDistricts ? "*" : partner.Districts.First());
+        return new DuplicateAssistanceCheck.Check(
+            new DuplicateAssistanceCheck.Person(identifiers, string.IsNullOrWhiteSpace(request.FullName) ? null : request.FullName.Trim(), request.DateOfBirth),
+            new DuplicateAssistanceCheck.Service(request.Category ?? "", request.On ?? today, request.WindowDays ?? DuplicateAssistanceCheck.DefaultWindowDays, district, null));
+    }
+
+    internal static void Flag(CasesDbContext db, Partner partner, string district, string category, IReadOnlyList<AssistanceMatch> matches, bool prevented, DateTimeOffset now, Guid? checkId = null)
     {
         var id = checkId ?? Guid.CreateVersion7();
         db.DuplicateFlags.Add(new DuplicateFlag { Id = id, District = district, Category = category, Matches = matches.Count, Prevented = prevented, CheckedBy = partner.ClientId, CheckedAt = now });

@@ -19,6 +19,9 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
     public DbSet<DuplicateFlag> DuplicateFlags => Set<DuplicateFlag>();
     public DbSet<KnownServiceOffer> ServiceOffers => Set<KnownServiceOffer>();
     public DbSet<CaseTransfer> Transfers => Set<CaseTransfer>();
+    public DbSet<BeneficiaryIdentifier> Identifiers => Set<BeneficiaryIdentifier>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

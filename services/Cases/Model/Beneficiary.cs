@@ -18,25 +18,34 @@ public sealed class Beneficiary
     public List<string> Languages { get; set; } = [];
     public List<string> Vulnerabilities { get; set; } = [];
 
-    /// <summary>AES-GCM sealed <see cref="PersonalDetails"/> (name, identity number, date of birth, phone).</summary>
-    public required byte[] SealedDetails { get; set; }
-    /// <summary>HMAC-SHA256 of the identity number; null when the person has none.</summary>
+    /// <summary>AES-GCM sealed <see cref="PersonalDetails"/> (name, identifiers, date of birth, phone).</summary>
+    public byte[] SealedDetails { get; set; } = [];
+    /// <summary>
+    /// HMAC-SHA256 of the identifier that stands for the person in counts of people (the most lasting one,
+    /// <see cref="IdentifierKinds.Rank"/>); null when the person has none. Matching uses <see cref="Identifiers"/>.
+    /// </summary>
     public byte[]? IdentifierHash { get; set; }
+    /// <summary>The keyed hash of every identifier the person was registered with, one per kind.</summary>
+    public List<BeneficiaryIdentifier> Identifiers { get; init; } = [];
     /// <summary>HMAC-SHA256 of the date of birth: narrows a name search to a handful of people.</summary>
-    public required byte[] BirthDateHash { get; set; }
+    public byte[] BirthDateHash { get; set; } = [];
 
     public List<Consent> Consents { get; init; } = [];
     public required string RegisteredBy { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
+    /// <summary>The row version (PostgreSQL's xmin): a read's ETag, checked by a correction's If-Match.</summary>
+    public uint Version { get; set; }
 
     public bool HasConsent(string purpose) => Consents.Any(c => c.Purpose == purpose && c.WithdrawnAt is null);
 }
 
 /// <summary>
 /// What is sealed: never stored, logged or published in the clear. Details sealed before issue 16 also
-/// hold a "NameKey"; it is ignored, because names are matched from the full name itself.
+/// hold a "NameKey"; it is ignored, because names are matched from the full name itself. Details sealed
+/// before issue 19 have no national id number or document: they open with those null.
 /// </summary>
-public sealed record PersonalDetails(string FullName, string? ForeignerIdNumber, DateOnly DateOfBirth, string? Phone);
+public sealed record PersonalDetails(string FullName, string? ForeignerIdNumber, DateOnly DateOfBirth, string? Phone,
+    string? NationalIdNumber = null, IdentityDocument? Document = null);
 
 /// <summary>Consent per purpose, checked before the data is used for it.</summary>
 public sealed class Consent

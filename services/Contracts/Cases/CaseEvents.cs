@@ -66,7 +66,7 @@ public sealed record AssistanceMatch
     public required string District { get; init; }
     public required Guid InstitutionId { get; init; }
     public required string InstitutionName { get; init; }
-    /// <summary><c>identifier</c> (keyed hash of the identity number) or <c>name</c> (name and date of birth).</summary>
+    /// <summary><c>identifier</c> (keyed hash of an identifier), <c>name</c> (name and date of birth) or <c>household</c> (household aid given to another member of the household).</summary>
     public required string MatchedBy { get; init; }
 }
 

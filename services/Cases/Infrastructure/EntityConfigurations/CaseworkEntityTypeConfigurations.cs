@@ -19,6 +19,8 @@ public sealed class BeneficiaryEntityTypeConfiguration : IEntityTypeConfiguratio
         beneficiary.Property(b => b.Nationality).HasMaxLength(2);
         beneficiary.Property(b => b.RegisteredBy).HasMaxLength(100);
         beneficiary.HasMany(b => b.Consents).WithOne().HasForeignKey(c => c.BeneficiaryId);
+        beneficiary.HasMany(b => b.Identifiers).WithOne().HasForeignKey(i => i.BeneficiaryId);
+        beneficiary.Property(b => b.Version).IsRowVersion();
     }
 }
 

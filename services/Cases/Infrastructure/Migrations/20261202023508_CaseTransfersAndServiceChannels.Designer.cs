@@ -13,7 +13,7 @@ using Platform.Cases.Infrastructure;
 namespace Platform.Cases.Infrastructure.Migrations
 {
     [DbContext(typeof(CasesDbContext))]
-    [Migration("20261202010750_CaseTransfersAndServiceChannels")]
+    [Migration("20261202023508_CaseTransfersAndServiceChannels")]
     partial class CaseTransfersAndServiceChannels
     {
         /// <inheritdoc />
@@ -25,6 +25,114 @@ namespace Platform.Cases.Infrastructure.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Platform.Cases.Households.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("district");
+
+                    b.Property<DateTimeOffset>("FormedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("formed_at");
+
+                    b.Property<string>("FormedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("formed_by");
+
+                    b.Property<string>("ReferenceCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_households");
+
+                    b.HasIndex("District")
+                        .HasDatabaseName("ix_households_district");
+
+                    b.HasIndex("ReferenceCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_households_reference_code");
+
+                    b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Cases.Households.HouseholdMember", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("beneficiary_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("relationship");
+
+                    b.HasKey("HouseholdId", "BeneficiaryId")
+                        .HasName("pk_household_members");
+
+                    b.HasIndex("BeneficiaryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_household_members_beneficiary_id");
+
+                    b.HasIndex("HouseholdId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_household_members_one_head")
+                        .HasFilter("relationship = 'head'");
+
+                    b.ToTable("household_members", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Cases.Identity.BeneficiaryIdentifier", b =>
+                {
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("beneficiary_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.HasKey("BeneficiaryId", "Kind")
+                        .HasName("pk_beneficiary_identifiers");
+
+                    b.HasIndex("Hash")
+                        .HasDatabaseName("ix_beneficiary_identifiers_hash");
+
+                    b.ToTable("beneficiary_identifiers", (string)null);
+                });
 
             modelBuilder.Entity("Platform.Cases.Model.Beneficiary", b =>
                 {
@@ -95,6 +203,12 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("sex");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.PrimitiveCollection<List<string>>("Vulnerabilities")
                         .IsRequired()
@@ -1018,6 +1132,33 @@ namespace Platform.Cases.Infrastructure.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Cases.Households.HouseholdMember", b =>
+                {
+                    b.HasOne("Platform.Cases.Model.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_members_beneficiaries_beneficiary_id");
+
+                    b.HasOne("Platform.Cases.Households.Household", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_members_households_household_id");
+                });
+
+            modelBuilder.Entity("Platform.Cases.Identity.BeneficiaryIdentifier", b =>
+                {
+                    b.HasOne("Platform.Cases.Model.Beneficiary", null)
+                        .WithMany("Identifiers")
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_beneficiary_identifiers_beneficiaries_beneficiary_id");
+                });
+
             modelBuilder.Entity("Platform.Cases.Model.CaseNote", b =>
                 {
                     b.HasOne("Platform.Cases.Model.Case", null)
@@ -1048,9 +1189,16 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasConstraintName("fk_case_transfers_cases_case_id");
                 });
 
+            modelBuilder.Entity("Platform.Cases.Households.Household", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Platform.Cases.Model.Beneficiary", b =>
                 {
                     b.Navigation("Consents");
+
+                    b.Navigation("Identifiers");
                 });
 
             modelBuilder.Entity("Platform.Cases.Model.Case", b =>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Platform.Meetings.ServiceOffers;
+namespace Platform.WebApi.Patching;
 
 /// <summary>
 /// A request body that remembers which of its properties the JSON named, so that a JSON merge patch
