@@ -28,12 +28,7 @@ public static class DuplicateCheckBatchBenchmark
         try
         {
             Console.WriteLine($"duplicate-check-batch benchmark: whole platform (Release), {Environment.ProcessorCount} cores; {people:N0} people, {services:N0} services, batches of {entries:N0}, {rounds} rounds per format");
-            var protector = new PersonalDataProtector(Options.Create(new PersonalDataOptions
-            {
-                Keys = new() { ["1"] = await platform.App.SecretAsync("cases-personal-data-key-1") },
-                HashKey = await platform.App.SecretAsync("cases-identifier-hash-key"),
-                SharingKey = await platform.App.SecretAsync("personal-data-sharing-key"),
-            }));
+            var protector = await DuplicateCheckBenchmark.CasesProtectorAsync(platform);
             var random = new Random(42);
             var clock = Stopwatch.StartNew();
             var connectionString = platform.App.GetConnectionString("casesdb");

@@ -29,6 +29,15 @@ public static class DuplicateCheckBenchmark
     private static readonly string[] Districts = ["umraniye", "gaziosmanpasa", "fatih", "esenyurt", "sultanbeyli", "bagcilar", "kucukcekmece", "zeytinburnu", "sultangazi", "basaksehir", "arnavutkoy"];
     private static readonly string[] Categories = ["health", "education", "identification-registration", "food-support", "cash-assistance", "legal-aid", "psychosocial-support", "interpretation", "shelter-household-items"];
 
+    /// <summary>The cases service's own protector (its keys from the AppHost's secrets), to seal and hash seeded people as the service does.</summary>
+    public static async Task<PersonalDataProtector> CasesProtectorAsync(PlatformFixture platform) =>
+        new(Options.Create(new PersonalDataOptions
+        {
+            Keys = new() { ["1"] = await platform.App.SecretAsync("cases-personal-data-key-1") },
+            HashKey = await platform.App.SecretAsync("cases-identifier-hash-key"),
+            SharingKey = await platform.App.SecretAsync("personal-data-sharing-key"),
+        }));
+
     public static async Task RunAsync(int people, int services, int checks, int januaryFirstPercent)
     {
         var platform = new PlatformFixture();
@@ -36,12 +45,7 @@ public static class DuplicateCheckBenchmark
         try
         {
             Console.WriteLine($"duplicate-check benchmark: whole platform (Release), {Environment.ProcessorCount} cores; {people:N0} people ({januaryFirstPercent} % born on 1 January), {services:N0} services, {checks} checks per kind");
-            var protector = new PersonalDataProtector(Options.Create(new PersonalDataOptions
-            {
-                Keys = new() { ["1"] = await platform.App.SecretAsync("cases-personal-data-key-1") },
-                HashKey = await platform.App.SecretAsync("cases-identifier-hash-key"),
-                SharingKey = await platform.App.SecretAsync("personal-data-sharing-key"),
-            }));
+            var protector = await CasesProtectorAsync(platform);
             var random = new Random(42);
             var clock = Stopwatch.StartNew();
             var labelled = LabelledPairs.Load();
