@@ -27,6 +27,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapBeneficiariesApi();
 app.MapBeneficiaryCorrectionsApi();
+app.MapPersonsRightsApi();
 app.MapHouseholdsApi();
 app.MapCasesApi();
 app.MapServicesApi();

@@ -95,6 +95,7 @@ public static class BeneficiariesApi
         var partner = Partner.From(user);
         var beneficiary = await db.Beneficiaries.AsNoTracking().Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
+        if (beneficiary.IsErased) return PersonsRightsApi.Gone();
         await audit.ReadAsync(partner, id, "beneficiary", id, cancellationToken);
         http.Response.Headers.ETag = ETags.Of(beneficiary.Version);
         return TypedResults.Ok(Response(beneficiary, protector.Open(beneficiary)));

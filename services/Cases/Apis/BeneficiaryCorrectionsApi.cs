@@ -45,6 +45,7 @@ public static class BeneficiaryCorrectionsApi
         var partner = Partner.From(user);
         var beneficiary = await db.Beneficiaries.Include(b => b.Consents).Include(b => b.Identifiers).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
+        if (beneficiary.IsErased) return PersonsRightsApi.Gone();
         // A correction overwrites what the desk last saw: without the ETag of that read it could undo another desk's correction unseen.
         if (expected is null) return PreconditionRequired();
         if (expected != beneficiary.Version) return ETags.Stale(beneficiary.Version);

@@ -23,6 +23,7 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPersonalDataProtection<CasesDbContext>();
         builder.Services.AddScoped<DuplicateAssistanceCheck>();
+        builder.Services.AddScoped<Platform.Cases.Rights.PersonErasure>();
         builder.Services.AddScoped<WhoDoesWhatWhere>();
         builder.Services.AddScoped<DistrictBriefing>();
         builder.Services.AddSingleton<OverdueReferralReminders>();

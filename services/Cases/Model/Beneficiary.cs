@@ -35,6 +35,13 @@ public sealed class Beneficiary
     public DateTimeOffset RegisteredAt { get; init; }
     /// <summary>The row version (PostgreSQL's xmin): a read's ETag, checked by a correction's If-Match.</summary>
     public uint Version { get; set; }
+    /// <summary>
+    /// When the person's data was erased (the right to erasure, or the retention job): the row stays as a
+    /// tombstone that only anonymous statistics point to; every personal field is gone.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    public bool IsErased => ErasedAt is not null;
 
     public bool HasConsent(string purpose) => Consents.Any(c => c.Purpose == purpose && c.WithdrawnAt is null);
 }

@@ -13,6 +13,7 @@ public static class Extensions
         builder.AddPlatformMessaging<LivelihoodsDbContext>(bus =>
         {
             bus.AddConsumer<ReferralMadeConsumer>();
+            bus.AddConsumer<BeneficiaryErasedConsumer>();
             bus.AddConsumer<InstitutionRegisteredConsumer>();
         });
         builder.Services.AddIdempotentPosts<LivelihoodsDbContext>();

@@ -27,6 +27,8 @@ public sealed class Entrepreneur
     public Guid? ReferralCaseId { get; init; }
     public required string RegisteredBy { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
+    /// <summary>When her details were erased with the person at the desk that referred her; the figures stay.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
     public uint Version { get; set; }
 
     public static string Context(Guid id) => $"entrepreneur/{id}";

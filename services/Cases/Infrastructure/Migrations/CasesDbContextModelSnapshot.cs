@@ -149,6 +149,10 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("district");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<int>("HouseholdSize")
                         .HasColumnType("integer")
                         .HasColumnName("household_size");

@@ -108,6 +108,10 @@ namespace Platform.Livelihoods.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("enrolled_at");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<DateOnly?>("FirstSaleOn")
                         .HasColumnType("date")
                         .HasColumnName("first_sale_on");
@@ -208,42 +212,6 @@ namespace Platform.Livelihoods.Infrastructure.Migrations
                         .HasDatabaseName("ix_entrepreneurs_workshop_id_status");
 
                     b.ToTable("entrepreneurs", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.WebApi.Directory.KnownInstitution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("District")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("district");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
-
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("registered_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_institutions");
-
-                    b.HasIndex("District", "Kind")
-                        .HasDatabaseName("ix_institutions_district_kind");
-
-                    b.ToTable("institutions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Livelihoods.Model.LicenceStep", b =>
@@ -581,6 +549,42 @@ namespace Platform.Livelihoods.Infrastructure.Migrations
                         .HasFilter("delivered_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.WebApi.Directory.KnownInstitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("district");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions");
+
+                    b.HasIndex("District", "Kind")
+                        .HasDatabaseName("ix_institutions_district_kind");
+
+                    b.ToTable("institutions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.WebApi.Idempotency.IdempotencyRecord", b =>
