@@ -18,8 +18,11 @@ var livelihoodsDb = postgres.AddDatabase("livelihoodsdb");
 var notificationsDb = postgres.AddDatabase("notificationsdb");
 var gatewayDb = postgres.AddDatabase("gatewaydb");
 
-var messaging = builder.AddLocalRabbitMQ("messaging", builder.AddGeneratedSecret("rabbitmq-password"), port: 55672, managementPort: 55673)
-    .WithErrorQueueCommands();
+// ./run.sh --messaging cluster: three RabbitMQ nodes as one cluster, the services' queues quorum queues.
+IResourceBuilder<IResourceWithConnectionString> messaging = builder.Configuration["messaging"] == "cluster"
+    ? builder.AddLocalRabbitMQCluster("messaging", builder.AddGeneratedSecret("rabbitmq-password"), port: 55672, managementPort: 55673)
+    : builder.AddLocalRabbitMQ("messaging", builder.AddGeneratedSecret("rabbitmq-password"), port: 55672, managementPort: 55673)
+        .WithErrorQueueCommands();
 var smtp = builder.AddLocalMailDev("smtp", smtpPort: 1025, httpPort: 1080);
 
 var meetings = builder.AddPlatformService<Projects.Meetings>("meetings", port: 5101)
@@ -58,6 +61,8 @@ var gateway = builder.AddPlatformService<Projects.Gateway>("gateway", port: 8080
     .WithReference(cases).WaitFor(cases)
     .WithReference(livelihoods).WaitFor(livelihoods)
     .WithReference(notifications).WaitFor(notifications);
+// With --replicas the gateway balances across the instances itself, with health checks (not through Aspire's proxy).
+foreach (var service in new[] { meetings, cases, livelihoods, notifications }) gateway.WithEachInstanceOf(service);
 
 // The gateway issues the partners' access tokens; every service validates them against its keys.
 gateway.WithEnvironment("Authentication__Issuer", gateway.GetEndpoint("http"));

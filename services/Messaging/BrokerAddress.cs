@@ -2,22 +2,56 @@ using RabbitMQ.Client;
 
 namespace Platform.Messaging;
 
-/// <summary>The broker of <c>ConnectionStrings:messaging</c> (<c>amqp://user:password@host:port/vhost</c>).</summary>
-public sealed class BrokerAddress(Uri uri)
+/// <summary>
+/// The broker of <c>ConnectionStrings:messaging</c>: one node (<c>amqp://user:password@host:port/vhost</c>), or the
+/// nodes of a cluster separated by commas (<c>amqp://user:password@host1:port1,host2:port2,host3:port3/vhost</c>),
+/// the way PostgreSQL and MongoDB name several hosts. AMQP URIs (RabbitMQ's own spec) name one host only.
+/// </summary>
+public sealed class BrokerAddress
 {
-    public string Host => uri.Host;
-    public ushort Port => (ushort)(uri.IsDefaultPort || uri.Port <= 0 ? 5672 : uri.Port);
-    public string VirtualHost => Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) is { Length: > 0 } path ? path : "/";
-    public string UserName => Credentials.User;
-    public string Password => Credentials.Password;
+    public const ushort DefaultPort = 5672;
 
-    private (string User, string Password) Credentials
+    private BrokerAddress(IReadOnlyList<BrokerNode> nodes, string virtualHost, string userName, string password) =>
+        (Nodes, VirtualHost, UserName, Password) = (nodes, virtualHost, userName, password);
+
+    public sealed record BrokerNode(string Host, ushort Port)
     {
-        get
-        {
-            var parts = uri.UserInfo.Split(':', 2);
-            return parts.Length == 2 ? (Uri.UnescapeDataString(parts[0]), Uri.UnescapeDataString(parts[1])) : ("guest", "guest");
-        }
+        public override string ToString() => $"{Host}:{Port}";
+    }
+
+    /// <summary>Every node, in the order given; a client tries them in this order.</summary>
+    public IReadOnlyList<BrokerNode> Nodes { get; }
+    public bool IsCluster => Nodes.Count > 1;
+    public string Host => Nodes[0].Host;
+    public ushort Port => Nodes[0].Port;
+    public string VirtualHost { get; }
+    public string UserName { get; }
+    public string Password { get; }
+
+    public static BrokerAddress Parse(string connectionString)
+    {
+        var schemeEnd = connectionString.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0) throw new FormatException("A broker address starts with amqp://.");
+        var scheme = connectionString[..schemeEnd];
+        var rest = connectionString[(schemeEnd + 3)..];
+        var authorityEnd = rest.IndexOfAny(['/', '?', '#']);
+        var (authority, path) = authorityEnd < 0 ? (rest, "") : (rest[..authorityEnd], rest[authorityEnd..]);
+        // A password may hold an '@' only escaped, so the last one ends the credentials.
+        var at = authority.LastIndexOf('@');
+        var (userInfo, hosts) = at < 0 ? ("", authority) : (authority[..at], authority[(at + 1)..]);
+
+        var nodes = hosts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(host => new Uri($"{scheme}://{host}"))
+            .Select(node => new BrokerNode(node.Host.Trim('[', ']'), (ushort)(node.IsDefaultPort || node.Port <= 0 ? DefaultPort : node.Port)))
+            .ToList();
+        if (nodes.Count == 0) throw new FormatException("A broker address names at least one host.");
+
+        var vhostPath = path.StartsWith('/') ? path[1..].Split('?', '#')[0] : "";
+        var virtualHost = Uri.UnescapeDataString(vhostPath) is { Length: > 0 } vhost ? vhost : "/";
+        var credentials = userInfo.Split(':', 2);
+        return credentials.Length == 2
+            ? new BrokerAddress(nodes, virtualHost, Uri.UnescapeDataString(credentials[0]), Uri.UnescapeDataString(credentials[1]))
+            : new BrokerAddress(nodes, virtualHost, "guest", "guest");
     }
 
     public ConnectionFactory CreateConnectionFactory(string clientName) => new()
@@ -29,4 +63,8 @@ public sealed class BrokerAddress(Uri uri)
         Password = Password,
         ClientProvidedName = clientName,
     };
+
+    /// <summary>A connection to the first node that answers.</summary>
+    public Task<IConnection> ConnectAsync(string clientName, CancellationToken cancellationToken) =>
+        CreateConnectionFactory(clientName).CreateConnectionAsync(Nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port)).ToList(), cancellationToken);
 }

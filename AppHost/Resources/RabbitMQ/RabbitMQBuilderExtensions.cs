@@ -12,11 +12,16 @@ public static class RabbitMQBuilderExtensions
     /// <paramref name="managementPort"/>, Erlang distribution and the node's port mapper on the two ports after it.
     /// </summary>
     public static IResourceBuilder<RabbitMQServerResource> AddLocalRabbitMQ(
-        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ParameterResource> password, int port, int managementPort)
+        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ParameterResource> password, int port, int managementPort) =>
+        builder.AddRabbitMQNode(name, password, port, managementPort, builder.PortFor(managementPort + 2), cluster: null);
+
+    /// <summary>A node on its own, or (with <paramref name="cluster"/>) one of a cluster's, which share the port mapper on <paramref name="portMapperPort"/>.</summary>
+    internal static IResourceBuilder<RabbitMQServerResource> AddRabbitMQNode(this IDistributedApplicationBuilder builder, string name,
+        IResourceBuilder<ParameterResource> password, int port, int managementPort, int portMapperPort, RabbitMQClusterResource? cluster)
     {
         var dataRoot = builder.StateDirectoryFor(name);
         var broker = new RabbitMQServerResource(name, LocalServers.RunningAsRoot ? "setpriv" : RabbitMQServerResource.ServerScript, dataRoot, password.Resource,
-            builder.PortFor(managementPort + 1), builder.PortFor(managementPort + 2));
+            builder.PortFor(managementPort + 1), portMapperPort) { Cluster = cluster };
         var (amqpPort, httpPort) = (builder.PortFor(port), builder.PortFor(managementPort));
 
         IConnection? connection = null;
@@ -61,11 +66,14 @@ public static class RabbitMQBuilderExtensions
     {
         if (!File.Exists(RabbitMQServerResource.ServerScript))
             throw new InvalidOperationException("RabbitMQ is not installed: apt-get install -y rabbitmq-server (./run.sh does it for you).");
-        PortMapperCleanup.StopPortMapper(broker);
+        // The port mapper of a cluster serves the nodes still running: it stays.
+        if (broker.Cluster is null) PortMapperCleanup.StopPortMapper(broker);
         var root = broker.DataRoot;
         foreach (var folder in new[] { "home", "mnesia", "log" }) Directory.CreateDirectory(Path.Combine(root, folder));
+        var clusterLines = broker.Cluster is { } cluster ? await ClusterMembership.ConfigureAsync(broker, cluster, cancellationToken) : [];
         await File.WriteAllLinesAsync(Path.Combine(root, "rabbitmq.conf"),
         [
+            .. clusterLines,
             $"listeners.tcp.1 = 127.0.0.1:{broker.Endpoint.Port}",
             "management.tcp.ip = 127.0.0.1",
             $"management.tcp.port = {broker.ManagementEndpoint.Port}",

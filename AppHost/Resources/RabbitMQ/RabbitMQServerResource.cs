@@ -22,8 +22,13 @@ public sealed class RabbitMQServerResource(string name, string command, string d
     public string DataRoot { get; } = dataRoot;
     /// <summary>Erlang distribution (rabbitmqctl talks to the node over it).</summary>
     public int DistributionPort { get; } = distributionPort;
-    /// <summary>The node's own epmd, so that it neither meets other nodes nor is met by them.</summary>
+    /// <summary>
+    /// The node's own epmd, so that it neither meets other nodes nor is met by them; the nodes of a cluster
+    /// share one, through which they find each other.
+    /// </summary>
     public int PortMapperPort { get; } = portMapperPort;
+    /// <summary>The cluster the node belongs to, if any.</summary>
+    public RabbitMQClusterResource? Cluster { get; init; }
     public string NodeName => $"platform-{DistributionPort}@localhost";
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(

@@ -21,11 +21,14 @@ public static class MessagingExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set: the service needs the RabbitMQ broker.");
-        var broker = new BrokerAddress(new Uri(connectionString));
-        var useQuorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", false);
+        var broker = BrokerAddress.Parse(connectionString);
+        // A cluster's queues are quorum queues (replicated, they outlive a node); a broker behind one address
+        // that is a cluster says so with the setting.
+        var useQuorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", broker.IsCluster);
         var consumerConcurrency = builder.Configuration.GetValue("Messaging:ConsumerConcurrency", 32);
 
         builder.Services.AddSingleton(broker);
+        builder.Services.AddSingleton(new QueueTopology(useQuorumQueues));
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddSingleton<DelayQueues>();
         builder.Services.AddOptions<ConsumerRetryOptions>().BindConfiguration(ConsumerRetryOptions.SectionName).PostConfigure(retry =>
@@ -59,6 +62,12 @@ public static class MessagingExtensions
                 {
                     host.Username(broker.UserName);
                     host.Password(broker.Password);
+                    // Every node of a cluster: a connection lost with its node is made again to the next one.
+                    if (broker.IsCluster)
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in broker.Nodes) cluster.Node(node.ToString());
+                        });
                     // Publish waits for the broker's confirm: the outbox marks a row delivered only then.
                     host.PublisherConfirmation = true;
                 });

@@ -9,7 +9,7 @@ namespace Platform.Messaging.Redelivery;
 /// back to <c>{queue}</c> through the default exchange. One queue per delay, because RabbitMQ expires
 /// messages only at a queue's head.
 /// </summary>
-public sealed class DelayQueues(BrokerAddress broker, ILogger<DelayQueues> logger) : IAsyncDisposable
+public sealed class DelayQueues(BrokerAddress broker, QueueTopology topology, ILogger<DelayQueues> logger) : IAsyncDisposable
 {
     public const string AttemptHeader = "platform-redelivery-attempt";
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -38,12 +38,15 @@ public sealed class DelayQueues(BrokerAddress broker, ILogger<DelayQueues> logge
             var channel = await ChannelAsync(cancellationToken);
             if (_declared.Add(delayQueue))
             {
-                await channel.QueueDeclareAsync(delayQueue, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?>
+                var arguments = new Dictionary<string, object?>
                 {
                     ["x-message-ttl"] = (long)delay.TotalMilliseconds,
                     ["x-dead-letter-exchange"] = "",
                     ["x-dead-letter-routing-key"] = queue,
-                }, cancellationToken: cancellationToken);
+                };
+                // Quorum queues expire and dead-letter messages too (RabbitMQ 3.10 and newer).
+                if (topology.QuorumQueues) arguments["x-queue-type"] = "quorum";
+                await channel.QueueDeclareAsync(delayQueue, durable: true, exclusive: false, autoDelete: false, arguments, cancellationToken: cancellationToken);
             }
             await channel.BasicPublishAsync("", delayQueue, mandatory: true, properties, body, cancellationToken);
         }
@@ -65,7 +68,7 @@ public sealed class DelayQueues(BrokerAddress broker, ILogger<DelayQueues> logge
     {
         if (_channel is { IsOpen: true }) return _channel;
         await ResetAsync();
-        _connection = await broker.CreateConnectionFactory("delayed-redelivery").CreateConnectionAsync(cancellationToken);
+        _connection = await broker.ConnectAsync("delayed-redelivery", cancellationToken);
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
         return _channel;
     }

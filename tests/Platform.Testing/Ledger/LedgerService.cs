@@ -21,13 +21,17 @@ public sealed class LedgerService : IAsyncDisposable
 
     /// <param name="ordered">One message at a time (order checks); otherwise MassTransit's default concurrency (throughput).</param>
     public LedgerService(string database, Uri broker, bool withConsumer = true, IDictionary<string, string?>? settings = null, bool ordered = true)
+        : this(database, broker.ToString(), withConsumer, settings, ordered) { }
+
+    /// <param name="broker">A broker address as the services get it: one node's URI, or a cluster's (<c>amqp://user:password@host1:port1,host2:port2/vhost</c>).</param>
+    public LedgerService(string database, string broker, bool withConsumer = true, IDictionary<string, string?>? settings = null, bool ordered = true)
     {
         // Named like a service of the platform: its queues are "ledger-...".
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "Platform.Ledger" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:ledgerdb"] = database,
-            ["ConnectionStrings:messaging"] = broker.ToString(),
+            ["ConnectionStrings:messaging"] = broker,
             ["Outbox:PollInterval"] = "00:00:01",
             ["Outbox:MaxRetryDelay"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
