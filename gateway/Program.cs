@@ -15,8 +15,7 @@ builder.AddGatewayServices();
 
 var app = builder.Build();
 
-await app.Services.MigrateGatewayDatabaseAsync();
-if (app.Environment.IsDevelopment()) await DevelopmentPartners.SeedAsync(app.Services);
+await app.Services.MigrateGatewayDatabaseAsync(seedDevelopmentPartners: app.Environment.IsDevelopment());
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

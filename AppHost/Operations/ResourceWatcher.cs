@@ -30,6 +30,11 @@ public sealed class ResourceWatcher(ResourceNotificationService notifications, R
 
     public int RestartsOf(string name) => _restarts.GetValueOrDefault(name);
 
+    /// <summary>Each instance of a resource (one, or its replicas), newest snapshot, in the order of their ids.</summary>
+    public IReadOnlyList<ResourceEvent> InstancesOf(IResource resource) => _latest.Values
+        .Where(e => ReferenceEquals(e.Resource, resource))
+        .OrderBy(e => e.ResourceId, StringComparer.Ordinal).ToList();
+
     public ResourceEvent? Find(string name) => Resources.FirstOrDefault(e => e.Resource.Name == name);
 
     /// <summary>
@@ -68,7 +73,7 @@ public sealed class ResourceWatcher(ResourceNotificationService notifications, R
                 else if (state == KnownResourceStates.Running) _stoppedByOperator.TryRemove(name, out _);
                 else if (before == KnownResourceStates.Running && KnownResourceStates.TerminalStates.Contains(state)
                          && !_stoppedByOperator.ContainsKey(name) && update.Resource is ExecutableResource or ProjectResource)
-                    _ = RestartAsync(update.Resource, update.Snapshot.ExitCode, stopping);
+                    _ = RestartAsync(update.Resource, update.ResourceId, update.Snapshot.ExitCode, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
@@ -79,7 +84,7 @@ public sealed class ResourceWatcher(ResourceNotificationService notifications, R
         snapshot.Properties.FirstOrDefault(p => p.Name is "executable.pid" or "project.pid")?.Value is { } pid && int.TryParse(pid.ToString(), out var id) ? id : null;
 
     /// <summary>Starts the resource again after 1 s, doubling with every crash in a row up to 30 s.</summary>
-    private async Task RestartAsync(IResource resource, int? exitCode, CancellationToken stopping)
+    private async Task RestartAsync(IResource resource, string instance, int? exitCode, CancellationToken stopping)
     {
         var inARow = _crashesInARow.AddOrUpdate(resource.Name, 1, (_, n) => n + 1);
         var delay = TimeSpan.FromTicks(Math.Min(LongestDelay.Ticks, FirstDelay.Ticks << Math.Min(inARow - 1, 5)));
@@ -87,7 +92,8 @@ public sealed class ResourceWatcher(ResourceNotificationService notifications, R
         try
         {
             await Task.Delay(delay, stopping);
-            var started = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, stopping);
+            // The instance that exited, not every replica of the resource (--replicas).
+            var started = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, stopping);
             if (!started.Success)
             {
                 logger.LogError("{Resource} could not be started again: {Message}", resource.Name, started.Message);

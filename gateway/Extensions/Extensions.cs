@@ -28,10 +28,17 @@ public static class Extensions
         return builder;
     }
 
-    public static async Task MigrateGatewayDatabaseAsync(this IServiceProvider services)
+    /// <summary>
+    /// Migrates gatewaydb and, in development, seeds its partners: one gateway instance at a time (EF Core's own
+    /// migration lock did not keep two instances starting together apart).
+    /// </summary>
+    public static async Task MigrateGatewayDatabaseAsync(this IServiceProvider services, bool seedDevelopmentPartners)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<GatewayDbContext>().Database.MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        await using var turn = await MigrationTurn.TakeAsync(scope.ServiceProvider.GetRequiredService<IConfiguration>().GetConnectionString("gatewaydb")!);
+        await db.Database.MigrateAsync();
+        if (seedDevelopmentPartners) await DevelopmentPartners.SeedAsync(services);
     }
 
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
@@ -56,8 +63,10 @@ public static class Extensions
         builder.Services.AddRequestTimeouts();
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.Of(builder.Configuration));
 
-        builder.Services.AddReverseProxy().LoadFromMemory(ApiRoutes.Routes(builder.Configuration), ApiRoutes.Clusters());
+        builder.Services.AddReverseProxy().LoadFromMemory(ApiRoutes.Routes(builder.Configuration), ApiRoutes.Clusters(builder.Configuration));
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        // A killed instance is out after a few failed connections, not the default's ten.
+        builder.Services.Configure<Yarp.ReverseProxy.Health.TransportFailureRateHealthPolicyOptions>(passive => passive.MinimalTotalCountThreshold = 3);
 
         var health = builder.Services.AddHealthChecks().AddDbContextCheck<GatewayDbContext>("database", tags: ["ready"]);
         // A service that is down degrades the gateway's report instead of failing it: the gateway

@@ -16,7 +16,7 @@ public static class PartnersCommand
         var builder = Host.CreateApplicationBuilder();
         builder.AddGatewayDatabase();
         using var host = builder.Build();
-        await host.Services.MigrateGatewayDatabaseAsync();
+        await host.Services.MigrateGatewayDatabaseAsync(seedDevelopmentPartners: false);
 
         var root = new RootCommand("Platform gateway") { BuildPartnersCommand(host.Services) };
         return await root.Parse(args).InvokeAsync();

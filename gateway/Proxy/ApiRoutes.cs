@@ -80,12 +80,12 @@ public static class ApiRoutes
         return routes;
     }
 
-    public static IReadOnlyList<ClusterConfig> Clusters() => Services.Select(service => new ClusterConfig
+    public static IReadOnlyList<ClusterConfig> Clusters(IConfiguration configuration) => Services.Select(service => new ClusterConfig
     {
         ClusterId = service,
-        // Resolved through service discovery (services__{name}__http__0).
+        // Resolved through service discovery (services__{name}__http__0, __1, ... one per instance).
         Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = $"http://{service}" } },
-    }).ToList();
+    }.BalancedAcrossInstances(configuration)).ToList();
 
     private static RouteConfig Route(string id, ApiRoute route, string[]? methods, string policy, TimeSpan timeout) => new()
     {

@@ -6,8 +6,10 @@ using Platform.Gateway.Partners;
 namespace Platform.Gateway.RateLimiting;
 
 /// <summary>
-/// A token bucket per partner: a burst of its per-minute allowance, refilled every second. Callers
-/// without a token share a bucket per IP address at the default allowance.
+/// A token bucket per partner: a burst of its per-minute allowance, refilled continuously (a sixtieth of it
+/// a second), shared by every gateway instance through gatewaydb (<see cref="SharedTokenBuckets"/>). Callers
+/// without a token share a bucket per IP address at the default allowance, kept by each instance: it guards
+/// against floods, and a row per address ever seen is not worth keeping.
 /// </summary>
 public static class PartnerRateLimiting
 {
@@ -16,6 +18,8 @@ public static class PartnerRateLimiting
     public static IServiceCollection AddPartnerRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var anonymousPerMinute = configuration.GetValue("RateLimiting:DefaultPerMinute", 600);
+        services.AddSingleton(_ => new SharedTokenBuckets(Npgsql.NpgsqlDataSource.Create(configuration.GetConnectionString("gatewaydb")
+            ?? throw new InvalidOperationException("ConnectionStrings:gatewaydb is not set: the partners' rate-limit buckets live there."))));
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -24,7 +28,7 @@ public static class PartnerRateLimiting
                 return standing is null
                     ? Bucket("ip:" + context.Connection.RemoteIpAddress, anonymousPerMinute)
                     // The allowance is part of the key, so a changed limit takes effect with a fresh bucket.
-                    : Bucket($"partner:{context.User.FindFirst(PartnerClaims.ClientId)?.Value}:{standing.RateLimitPerMinute}", standing.RateLimitPerMinute);
+                    : SharedBucket(context, $"partner:{context.User.FindFirst(PartnerClaims.ClientId)?.Value}:{standing.RateLimitPerMinute}", standing.RateLimitPerMinute);
             });
             options.OnRejected = async (rejected, _) =>
             {
@@ -37,6 +41,11 @@ public static class PartnerRateLimiting
         });
         return services;
     }
+
+    private static RateLimitPartition<string> SharedBucket(HttpContext context, string key, int perMinute) =>
+        RateLimitPartition.Get(key, _ => new SharedBucketLimiter(key, perMinute, perMinute / 60.0,
+            context.RequestServices.GetRequiredService<SharedTokenBuckets>(),
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PartnerRateLimiting))));
 
     private static RateLimitPartition<string> Bucket(string key, int perMinute) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions

@@ -44,14 +44,17 @@ public static class DatabaseExtensions
     }
 
     /// <summary>
-    /// Applies the service's migrations before it starts serving (EF Core takes a database lock, so
-    /// several instances starting together are safe).
+    /// Applies the service's migrations before it starts serving. Instances starting together take turns on a
+    /// session advisory lock: EF Core's own migration lock did not stop two instances applying the same
+    /// migration at once here (seen with --replicas 2: "column already exists").
     /// </summary>
     public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app) where TContext : DbContext
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Migrations");
+        // The configured connection string: EF's copy has lost its password once a connection opened.
+        await using var turn = await MigrationTurn.TakeAsync(app.Services.GetRequiredService<ServiceDatabase<TContext>>().ConnectionString);
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
         logger.LogInformation("Database {Database} is up to date ({Applied} migrations applied)", db.Database.GetDbConnection().Database, pending.Count);
