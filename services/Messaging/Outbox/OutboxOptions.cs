@@ -12,6 +12,8 @@ public sealed class OutboxOptions
     public int PublishWindow { get; set; } = 500;
     /// <summary>Longest pause after a failed delivery (the broker is down, say); pauses double up to this.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long every publish may fail on a connected bus before the bus is restarted (<see cref="PublisherRenewal"/>).</summary>
+    public TimeSpan RenewPublisherAfter { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>Delivered rows older than this are deleted.</summary>
     public TimeSpan RetainDelivered { get; set; } = TimeSpan.FromDays(1);
 }

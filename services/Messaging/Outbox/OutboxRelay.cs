@@ -26,7 +26,7 @@ namespace Platform.Messaging.Outbox;
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     ServiceDatabase<TContext> serviceDatabase,
-    IBus bus,
+    IBusControl bus,
     OutboxHandoff handoff,
     MessagingMetrics metrics,
     IOptions<OutboxOptions> options,
@@ -44,11 +44,13 @@ public sealed class OutboxRelay<TContext>(
     private DeliveredMarks _marks = null!;
     private volatile bool _recovering = true;
     private TimeSpan _retryDelay;
+    private PublisherRenewal _renewal = null!;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         _window = new SemaphoreSlim(settings.PublishWindow);
+        _renewal = new PublisherRenewal(bus, settings.RenewPublisherAfter, logger);
         var connectionString = serviceDatabase.ConnectionString;
         await using var database = NpgsqlDataSource.Create(connectionString);
         await using var leadership = new RelayLeadership(connectionString, settings.PollInterval, logger);
@@ -192,6 +194,7 @@ public sealed class OutboxRelay<TContext>(
             {
                 _window.Release();
             }
+            _renewal.Succeeded();
             metrics.Delivered(DateTimeOffset.UtcNow - row.CreatedAt);
             _marks.Add(row.Id);
             lock (_gate)
@@ -219,6 +222,7 @@ public sealed class OutboxRelay<TContext>(
             _lanes.Remove(lane);
         }
         Failed();
+        _renewal.Failed();
         logger.LogWarning(ex, "Publishing outbox message {MessageId} failed; recovering from the table in {RetryDelayMs} ms", failed.Id, _retryDelay.TotalMilliseconds);
         _ = RecordFailureAsync(failed.Id, ex.Message);
         handoff.Wake();
