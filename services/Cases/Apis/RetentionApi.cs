@@ -15,7 +15,7 @@ public static class RetentionApi
         api.MapGet("/due", Due).RequireAuthorization(PartnerScopes.CasesRead)
             .WithName("ListRetentionDue").WithSummary("People of your districts due for erasure for lack of activity, longest inactive first (no names)")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapPost("/{beneficiaryId:guid}/renewal", Renew).RequireAuthorization(PartnerScopes.CasesWrite)
+        api.MapPost("/{beneficiaryId}/renewal", Renew).RequireAuthorization(PartnerScopes.CasesWrite)
             .WithName("RenewRetention").WithSummary("Keep a person's record: counts as activity, so the retention clock starts again (audited); 404 outside your districts, 410 once erased")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
         api.MapGet("/runs", Runs).RequireAuthorization(PartnerScopes.CasesRead)
