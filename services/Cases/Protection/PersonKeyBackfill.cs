@@ -10,13 +10,16 @@ public static class PersonKeyBackfill
 {
     private const int BatchSize = 500;
 
-    public static async Task SealDetailsUnderPersonKeysAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    public static Task SealDetailsUnderPersonKeysAsync(this WebApplication app) => RunAsync(app.Services, CancellationToken.None);
+
+    /// <summary>Re-seals every person without a key of her own; returns how many.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Cases.PersonKeys");
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Cases.PersonKeys");
         var sealedCount = 0;
         for (var refused = 0; refused < 3;)
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
             var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
             var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -34,5 +37,6 @@ public static class PersonKeyBackfill
             }
         }
         if (sealedCount > 0) logger.LogInformation("Sealed the details of {Count} people under keys of their own", sealedCount);
+        return sealedCount;
     }
 }
