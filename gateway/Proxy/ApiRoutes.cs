@@ -35,6 +35,7 @@ public static class ApiRoutes
         new("/api/v1/transfers", "cases"),
         new("/api/v1/audit", "cases"),
         new("/api/v1/households", "cases"),
+        new("/api/v1/retention", "cases"),
         new("/api/v1/reports/services", "cases"),
         new("/api/v1/reports/who-does-what-where", "cases"),
         new("/api/v1/reports/district-briefing", "cases"),

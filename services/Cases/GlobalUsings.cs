@@ -25,3 +25,4 @@ global using Platform.Security.Sharing;
 global using Platform.WebApi.Validation;
 global using Platform.WebApi;
 global using Platform.WebApi.Directory;
+global using Platform.Cases.Retention;

@@ -17,6 +17,7 @@ builder.AddPartnerOpenApi("cases", "Cases API: Social Protection Desk casework, 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync<CasesDbContext>();
+await app.SealDetailsUnderPersonKeysAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -35,6 +36,7 @@ app.MapDuplicateCheckBatchApi();
 app.MapReferralsApi();
 app.MapTransfersApi();
 app.MapAuditApi();
+app.MapRetentionApi();
 app.MapServiceReportsApi();
 app.MapServiceMapReportsApi();
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Testing;
 
 namespace Platform.Cases.Tests;
 
@@ -9,6 +10,12 @@ namespace Platform.Cases.Tests;
 [Collection(CasesCollection.Name)]
 public sealed class PersonsRightsTests(CasesService cases)
 {
+    /// <summary>The outbox rows of a person's referrals that still carry her applicant sealed for livelihoods.</summary>
+    private const string SharedApplicants = """
+        SELECT count(*) FROM outbox_messages o JOIN referrals r ON r.id = o.aggregate_id, jsonb_each_text(o.body) field
+        WHERE r.beneficiary_id = $1 AND lower(field.key) = 'sealedapplicant' AND field.value IS NOT NULL
+        """;
+
     private static string InDays(int days) => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(days)).ToString("yyyy-MM-dd");
 
     [Fact]
@@ -77,7 +84,7 @@ public sealed class PersonsRightsTests(CasesService cases)
         using var desk = cases.Desk("beykoz-desk", "beykoz");
         var provider = await cases.InstitutionAsync("Beykoz Kızılay", "beykoz");
         var number = CasesService.NewForeignerId();
-        var id = await desk.RegisterAsync(Casework.Person("Yasmin Darwish Alkhatib", number, "1984-12-17", "beykoz", "service-delivery", "referral"));
+        var id = await desk.RegisterAsync(Casework.Person("Yasmin Darwish Alkhatib", number, "1984-12-17", "beykoz", "service-delivery", "referral", "data-sharing"));
         var @case = await desk.OpenCaseAsync(id, "beykoz", "food-support");
         (await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/notes", new { text = "Yasmin Darwish kocasından ayrıldı", confidential = true })).EnsureSuccessStatusCode();
         await (await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/services", new
@@ -87,9 +94,33 @@ public sealed class PersonsRightsTests(CasesService cases)
         await (await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/referrals", new { toProgramme = "livelihoods", category = "livelihoods", reason = "Yasmin terzilik biliyor", dueBy = InDays(10) })).CreatedAsync();
         (await desk.PostAsJsonAsync("/api/v1/households", new { district = "beykoz", members = new[] { new { beneficiaryId = id, relationship = "head" } } })).EnsureSuccessStatusCode();
         var reportBefore = (await desk.GetFromJsonAsync<JsonElement>("/api/v1/reports/services?district=beykoz")).GetProperty("services").GetRawText();
+        var sealedBefore = await cases.ScalarAsync<byte[]>("SELECT sealed_details FROM beneficiaries WHERE id = $1", id);
+        var hashes = (await cases.ScalarAsync<string>("""
+            SELECT concat_ws(',', encode(b.identifier_hash, 'hex'), encode(b.birth_date_hash, 'hex'), string_agg(encode(i.hash, 'hex'), ','))
+            FROM beneficiaries b LEFT JOIN beneficiary_identifiers i ON i.beneficiary_id = b.id WHERE b.id = $1 GROUP BY b.id
+            """, id)).Split(',');
+        Assert.True(hashes.Length >= 3, "her identifier and birth date hashes were written");
+        // A dump shows bytea as hex: her hashes are there before the erasure.
+        Assert.Contains(hashes[0], await DatabaseDump.OfAsync(cases.Database), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1L, await cases.ScalarAsync<long>("SELECT count(*) FROM person_keys WHERE beneficiary_id = $1", id));
+        Assert.Equal(1L, await cases.ScalarAsync<long>(SharedApplicants, id));
 
         var erased = await desk.PostAsJsonAsync($"/api/v1/beneficiaries/{id}/erasure", new { reason = "The person asked for her data to be erased." });
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+
+        // Crypto-shredding: her key is gone, so her old sealed details (as a backup holds them) open with nothing the service has.
+        Assert.Equal(0L, await cases.ScalarAsync<long>("SELECT count(*) FROM person_keys WHERE beneficiary_id = $1", id));
+        using (var keys = cases.Services.CreateScope())
+        {
+            var ring = keys.ServiceProvider.GetRequiredService<Platform.Security.Protection.PersonalDataProtector>();
+            Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => ring.OpenBytes(sealedBefore, $"beneficiary/{id}"));
+            Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => ring.Open<Platform.Cases.Model.PersonalDetails>(sealedBefore, $"beneficiary/{id}", null));
+        }
+        // A dump of the whole database, as a backup taken now would hold it.
+        var pgDump = await DatabaseDump.OfAsync(cases.Database);
+        Assert.Contains("person_keys", pgDump);
+        foreach (var secret in new[] { "Yasmin", "Darwish", "Alkhatib", number, "555 123 45 67", "terzilik", "kocasından", "gıda kartı" }.Concat(hashes))
+            Assert.False(pgDump.Contains(secret, StringComparison.OrdinalIgnoreCase), $"'{secret}' is in the dump of casesdb");
 
         var again = await desk.PostAsJsonAsync($"/api/v1/beneficiaries/{id}/erasure", new { reason = "again" });
         Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
@@ -118,8 +149,7 @@ public sealed class PersonsRightsTests(CasesService cases)
             """, newcomer);
         foreach (var secret in new[] { "Yasmin", "Darwish", "Alkhatib", number, "terzilik", "kocasından", "gıda kartı" })
             Assert.False(dump.Contains(secret, StringComparison.OrdinalIgnoreCase), $"'{secret}' is in the database");
-        var sealedLeft = await cases.ScalarAsync<string>("SELECT coalesce(string_agg(o.body::text, ''), '') FROM outbox_messages o JOIN referrals r ON r.id = o.aggregate_id WHERE r.beneficiary_id = $1", id);
-        Assert.DoesNotContain("\"sealedApplicant\":\"", sealedLeft);
+        Assert.Equal(0L, await cases.ScalarAsync<long>(SharedApplicants, id));
 
         // Her old row opens to the placeholder only, with the service's own keys.
         using var scope = cases.Services.CreateScope();

@@ -31,7 +31,7 @@ public sealed class PublishedEventsTests(CasesService cases)
         var hospital = await cases.InstitutionAsync("Ümraniye Eğitim ve Araştırma Hastanesi", "umraniye", ("Dr. Selin Aydın", "selin.aydin@hastane.example.org", "tr"));
         var number = CasesService.NewForeignerId();
         const string name = "Şeyma Khalil";
-        var person = await umraniye.RegisterAsync(Casework.Person(name, number, "1991-09-09", "umraniye", "service-delivery", "referral"));
+        var person = await umraniye.RegisterAsync(Casework.Person(name, number, "1991-09-09", "umraniye", "service-delivery", "referral", "data-sharing"));
         var @case = await umraniye.OpenCaseAsync(person, "umraniye", "health", "livelihoods");
         await (await umraniye.RecordServiceAsync(@case, "health", hospital, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))).CreatedAsync();
         var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)).ToString("yyyy-MM-dd");

@@ -90,13 +90,9 @@ public sealed class LivelihoodsThroughGatewayTests(PlatformFixture platform, ITe
         {
             fullName = "Leyla Mansour", foreignerIdNumber = ForeignerIds.New(), dateOfBirth = "1990-10-10", sex = "female", nationality = "SY", legalStatus = "temporary-protection",
             phone = "+90 544 321 00 11", district = "umraniye", householdSize = 4, languages = new[] { "ar", "tr" },
-            consents = new[] { new { purpose = "service-delivery", givenAt = DateTimeOffset.UtcNow.AddDays(-1) }, new { purpose = "referral", givenAt = DateTimeOffset.UtcNow.AddDays(-1) } },
+            consents = Consents("service-delivery", "referral", "data-sharing"),
         })).CreatedIdAsync();
-        var @case = await (await desk.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = person, district = "umraniye", needs = new[] { "livelihoods" }, priority = "normal" })).CreatedIdAsync();
-        var referral = await (await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/referrals", new
-        {
-            toProgramme = "livelihoods", category = "livelihoods", reason = "Mutfak atölyesine katılmak istiyor", dueBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(21)).ToString("yyyy-MM-dd"),
-        })).CreatedIdAsync();
+        var referral = await ReferToLivelihoodsAsync(desk, person);
 
         // The programme (here acting in Ümraniye too) finds her among its applicants.
         using var programme = await platform.PartnerAsync("umraniye-desk");
@@ -122,6 +118,57 @@ public sealed class LivelihoodsThroughGatewayTests(PlatformFixture platform, ITe
         var found = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/institutions?district={district}&kind=municipality&pageSize=100");
         return found.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("name").GetString() == name)
             .OrderBy(i => i.GetProperty("registeredAt").GetDateTimeOffset()).First().GetProperty("id").GetGuid();
+    }
+
+    [Fact]
+    public async Task A_person_erased_at_the_desk_leaves_no_trace_of_her_name_in_a_dump_of_livelihoodsdb()
+    {
+        using var desk = await platform.PartnerAsync("umraniye-desk");
+        const string name = "Nisreen Qabbani";
+        var person = await (await desk.PostAsJsonAsync("/api/v1/beneficiaries", new
+        {
+            fullName = name, foreignerIdNumber = ForeignerIds.New(), dateOfBirth = "1989-04-14", sex = "female", nationality = "SY", legalStatus = "temporary-protection",
+            phone = "+90 544 987 65 43", district = "umraniye", householdSize = 3, languages = new[] { "ar" },
+            consents = Consents("service-delivery", "referral", "data-sharing"),
+        })).CreatedIdAsync();
+        await ReferToLivelihoodsAsync(desk, person);
+        using var programme = await platform.PartnerAsync("umraniye-desk");
+        var applicant = await Eventually.GetAsync(() => ApplicantNamedAsync(programme, name), found => found is not null, TimeSpan.FromSeconds(30), "the referral to become an applicant");
+        var livelihoodsDb = platform.App.GetConnectionString("livelihoodsdb");
+
+        (await desk.PostAsJsonAsync($"/api/v1/beneficiaries/{person}/erasure", new { reason = "She asked for it." })).EnsureSuccessStatusCode();
+        await Eventually.GetAsync(() => Sql.ScalarAsync<long>(livelihoodsDb, "SELECT count(*) FROM entrepreneurs WHERE id = $1 AND erased_at IS NOT NULL", applicant!.Value),
+            count => count == 1, TimeSpan.FromSeconds(30), "livelihoods to erase the applicant on BeneficiaryErased");
+
+        Assert.Equal("(erased)", (await programme.GetFromJsonAsync<JsonElement>($"/api/v1/entrepreneurs/{applicant}")).GetProperty("fullName").GetString());
+        var dump = await DatabaseDump.OfAsync(livelihoodsDb);
+        Assert.Contains("entrepreneurs", dump);
+        foreach (var secret in new[] { "Nisreen", "Qabbani", "544 987 65 43" })
+            Assert.False(dump.Contains(secret, StringComparison.OrdinalIgnoreCase), $"'{secret}' is in the dump of livelihoodsdb");
+        var casesDump = await DatabaseDump.OfAsync(platform.App.GetConnectionString("casesdb"));
+        Assert.DoesNotContain("Qabbani", casesDump, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_gateway_routes_retention_to_cases()
+    {
+        using var desk = await platform.PartnerAsync("umraniye-desk");
+        var due = await desk.GetAsync("/api/v1/retention/due");
+        Assert.Equal(HttpStatusCode.OK, due.StatusCode);
+        Assert.True((await due.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("items", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await desk.PostAsync($"/api/v1/retention/{Guid.NewGuid()}/renewal", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync("/api/v1/retention/runs")).StatusCode);
+    }
+
+    private static object[] Consents(params string[] purposes) => purposes.Select(purpose => (object)new { purpose, givenAt = DateTimeOffset.UtcNow.AddDays(-1) }).ToArray();
+
+    private static async Task<Guid> ReferToLivelihoodsAsync(HttpClient desk, Guid person)
+    {
+        var @case = await (await desk.PostAsJsonAsync("/api/v1/cases", new { beneficiaryId = person, district = "umraniye", needs = new[] { "livelihoods" }, priority = "normal" })).CreatedIdAsync();
+        return await (await desk.PostAsJsonAsync($"/api/v1/cases/{@case}/referrals", new
+        {
+            toProgramme = "livelihoods", category = "livelihoods", reason = "Mutfak atölyesine katılmak istiyor", dueBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(21)).ToString("yyyy-MM-dd"),
+        })).CreatedIdAsync();
     }
 
     /// <summary>Creates a cohort once livelihoods has learnt its partner institution from the directory (a 422 until then, which writes nothing).</summary>

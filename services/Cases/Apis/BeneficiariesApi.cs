@@ -75,7 +75,7 @@ public static class BeneficiariesApi
             RegisteredAt = now,
         };
         protector.SealInto(beneficiary, new PersonalDetails(fullName, Value(identifiers, IdentifierKinds.ForeignerId), request.DateOfBirth!.Value, request.Phone?.Trim(),
-            Value(identifiers, IdentifierKinds.NationalId), identifiers.FirstOrDefault(i => IdentifierKinds.Documents.Contains(i.Kind)) is { } document ? new IdentityDocument(document.Kind, document.Value) : null));
+            Value(identifiers, IdentifierKinds.NationalId), identifiers.FirstOrDefault(i => IdentifierKinds.Documents.Contains(i.Kind)) is { } document ? new IdentityDocument(document.Kind, document.Value) : null), now);
         foreach (var consent in request.Consents ?? [])
             beneficiary.Consents.Add(new Consent { Id = Guid.CreateVersion7(), BeneficiaryId = id, Purpose = consent.Purpose!, GivenAt = consent.GivenAt!.Value.ToUniversalTime() });
         db.Beneficiaries.Add(beneficiary);

@@ -64,7 +64,7 @@ public static class BeneficiaryCorrectionsApi
         if (fields.Count > 0)
         {
             // Sealed afresh, and every keyed hash recomputed from the corrected details.
-            if (corrected != details) protector.SealInto(beneficiary, corrected);
+            if (corrected != details) protector.SealInto(beneficiary, corrected, now);
             audit.Record(partner, id, "update", "beneficiary");
             db.PublishOnCommit(new BeneficiaryCorrected { BeneficiaryId = id, ReferenceCode = beneficiary.ReferenceCode, Fields = fields, CorrectedAt = now }, id);
             try

@@ -112,10 +112,11 @@ public static class ReferralsApi
 
         var recipients = await FocalPoints.OfAsync(db, institution?.Id, cancellationToken);
         string? applicant = null;
-        if (request.ToProgramme == ServiceCategories.Livelihoods)
+        // The one event that carries personal data: what the programme needs to reach her, only under her
+        // data-sharing consent, sealed for livelihoods alone (the outbox and the broker hold ciphertext).
+        // Without it the programme gets the referral without her name or phone, and the desk stays her contact.
+        if (request.ToProgramme == ServiceCategories.Livelihoods && beneficiary.HasConsent(ConsentPurposes.DataSharing))
         {
-            // The one event that carries personal data: what the programme needs to reach her, under
-            // referral consent, sealed for livelihoods alone (the outbox and the broker hold ciphertext).
             var details = protector.Open(beneficiary);
             applicant = envelope.Seal(new LivelihoodsApplicant
             {

@@ -28,5 +28,8 @@ public static class Extensions
         builder.Services.AddScoped<DistrictBriefing>();
         builder.Services.AddSingleton<OverdueReferralReminders>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueReferralReminders>());
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RetentionJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
     }
 }

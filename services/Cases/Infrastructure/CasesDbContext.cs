@@ -22,6 +22,8 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
     public DbSet<BeneficiaryIdentifier> Identifiers => Set<BeneficiaryIdentifier>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<Protection.PersonKey> PersonKeys => Set<Protection.PersonKey>();
+    public DbSet<Retention.RetentionRun> RetentionRuns => Set<Retention.RetentionRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

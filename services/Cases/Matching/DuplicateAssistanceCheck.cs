@@ -74,7 +74,7 @@ public sealed class DuplicateAssistanceCheck(CasesDbContext db, PersonalDataProt
         var birthHashes = byName.Select(c => protector.BirthDateHash(checks[c].Person.DateOfBirth!.Value)).ToList();
         var distinctBirths = birthHashes.DistinctBy(Convert.ToHexString).ToList();
         var candidates = (await db.Beneficiaries.AsNoTracking().Where(b => distinctBirths.Contains(b.BirthDateHash))
-                .Select(b => new Candidate(b.Id, b.BirthDateHash, b.SealedDetails)).ToListAsync(cancellationToken))
+                .Select(b => new Candidate(b.Id, b.BirthDateHash, b.SealedDetails, b.Key)).ToListAsync(cancellationToken))
             .ToLookup(b => Convert.ToHexString(b.BirthDateHash));
         // Their lifelong identity numbers, to tell two people with alike names apart.
         var lifelong = (await db.Identifiers.AsNoTracking()
@@ -86,7 +86,7 @@ public sealed class DuplicateAssistanceCheck(CasesDbContext db, PersonalDataProt
         var names = new Dictionary<Guid, PersonName>();
         PersonName NameOf(Candidate candidate) =>
             names.TryGetValue(candidate.Id, out var name) ? name
-                : names[candidate.Id] = PersonName.Of(protector.Open<PersonalDetails>(candidate.SealedDetails, BeneficiaryDetails.Context(candidate.Id)).FullName);
+                : names[candidate.Id] = PersonName.Of(protector.Open(candidate.SealedDetails, candidate.Id, candidate.Key).FullName);
 
         for (var n = 0; n < byName.Count; n++)
         {
@@ -120,5 +120,5 @@ public sealed class DuplicateAssistanceCheck(CasesDbContext db, PersonalDataProt
                 people[c].TryAdd(other, "household");
     }
 
-    private sealed record Candidate(Guid Id, byte[] BirthDateHash, byte[] SealedDetails);
+    private sealed record Candidate(Guid Id, byte[] BirthDateHash, byte[] SealedDetails, PersonKey? Key);
 }

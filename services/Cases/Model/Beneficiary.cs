@@ -18,8 +18,13 @@ public sealed class Beneficiary
     public List<string> Languages { get; set; } = [];
     public List<string> Vulnerabilities { get; set; } = [];
 
-    /// <summary>AES-GCM sealed <see cref="PersonalDetails"/> (name, identifiers, date of birth, phone).</summary>
+    /// <summary>
+    /// AES-GCM sealed <see cref="PersonalDetails"/> (name, identifiers, date of birth, phone), under the person's
+    /// own <see cref="Key"/>; under the ring once erased (the placeholder), or when registered before issue 19.
+    /// </summary>
     public byte[] SealedDetails { get; set; } = [];
+    /// <summary>Her data key, loaded with her (auto-included); null once erased.</summary>
+    public Protection.PersonKey? Key { get; set; }
     /// <summary>
     /// HMAC-SHA256 of the identifier that stands for the person in counts of people (the most lasting one,
     /// <see cref="IdentifierKinds.Rank"/>); null when the person has none. Matching uses <see cref="Identifiers"/>.

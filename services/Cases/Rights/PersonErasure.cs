@@ -4,7 +4,8 @@ namespace Platform.Cases.Rights;
 
 /// <summary>
 /// Destroys a person's data for good, in one transaction with its <see cref="BeneficiaryErased"/> event:
-/// the sealed details are replaced by a sealed placeholder, the keyed hashes (identifiers, date of birth)
+/// her data key is deleted (crypto-shredding: her details in old backups no longer open) and the sealed
+/// details are replaced by a placeholder sealed under the ring, the keyed hashes (identifiers, date of birth)
 /// are deleted so the person is never matched again, case notes are deleted, every other free text about
 /// the person (service notes, referral and transfer reasons and answers) is replaced by the same
 /// placeholder, household memberships go, and queued events lose the applicant sealed for livelihoods.
@@ -21,6 +22,9 @@ public sealed class PersonErasure(CasesDbContext db, PersonalDataProtector prote
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var id = beneficiary.Id;
 
+        // Her key goes: what it sealed, here and in every backup, no longer opens. The placeholder is sealed under the ring.
+        if (beneficiary.Key is not null) db.PersonKeys.Remove(beneficiary.Key);
+        beneficiary.Key = null;
         beneficiary.SealedDetails = protector.Seal(new PersonalDetails(Placeholder, null, DateOnly.MinValue, null), BeneficiaryDetails.Context(id));
         beneficiary.IdentifierHash = null;
         beneficiary.BirthDateHash = [];

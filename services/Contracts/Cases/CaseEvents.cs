@@ -90,7 +90,8 @@ public sealed record ReferralMade
     /// <summary>The receiving institution's focal points, who are emailed the reference code.</summary>
     public required IReadOnlyList<Recipient> Recipients { get; init; }
     /// <summary>
-    /// Only for the livelihoods programme, only with the person's <c>referral</c> consent: a
+    /// Only for the livelihoods programme, only with the person's <c>data-sharing</c> consent (null without it: the
+    /// programme gets the referral without her name or phone): a
     /// <see cref="LivelihoodsApplicant"/>, sealed with the secret cases and livelihoods share
     /// (Platform.Security.Sharing.SharedEnvelope, context <c>referral/{ReferralId}/applicant</c>).
     /// </summary>

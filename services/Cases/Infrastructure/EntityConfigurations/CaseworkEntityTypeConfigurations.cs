@@ -21,6 +21,18 @@ public sealed class BeneficiaryEntityTypeConfiguration : IEntityTypeConfiguratio
         beneficiary.HasMany(b => b.Consents).WithOne().HasForeignKey(c => c.BeneficiaryId);
         beneficiary.HasMany(b => b.Identifiers).WithOne().HasForeignKey(i => i.BeneficiaryId);
         beneficiary.Property(b => b.Version).IsRowVersion();
+        beneficiary.HasOne(b => b.Key).WithOne().HasForeignKey<PersonKey>(k => k.BeneficiaryId);
+        // Every read of a person's details needs her key: it comes with her.
+        beneficiary.Navigation(b => b.Key).AutoInclude();
+    }
+}
+
+public sealed class PersonKeyEntityTypeConfiguration : IEntityTypeConfiguration<PersonKey>
+{
+    public void Configure(EntityTypeBuilder<PersonKey> key)
+    {
+        key.ToTable("person_keys");
+        key.HasKey(k => k.BeneficiaryId);
     }
 }
 

@@ -692,6 +692,65 @@ namespace Platform.Cases.Infrastructure.Migrations
                     b.ToTable("services_delivered", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Cases.Protection.PersonKey", b =>
+                {
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("beneficiary_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("wrapped_key");
+
+                    b.HasKey("BeneficiaryId")
+                        .HasName("pk_person_keys");
+
+                    b.ToTable("person_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Cases.Retention.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Erased")
+                        .HasColumnType("integer")
+                        .HasColumnName("erased");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset>("InactiveSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("inactive_since");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_retention_runs_started_at");
+
+                    b.ToTable("retention_runs", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Cases.ServiceOffers.KnownServiceOffer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1180,6 +1239,16 @@ namespace Platform.Cases.Infrastructure.Migrations
                         .HasConstraintName("fk_consents_beneficiaries_beneficiary_id");
                 });
 
+            modelBuilder.Entity("Platform.Cases.Protection.PersonKey", b =>
+                {
+                    b.HasOne("Platform.Cases.Model.Beneficiary", null)
+                        .WithOne("Key")
+                        .HasForeignKey("Platform.Cases.Protection.PersonKey", "BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_keys_beneficiaries_beneficiary_id");
+                });
+
             modelBuilder.Entity("Platform.Cases.Transfers.CaseTransfer", b =>
                 {
                     b.HasOne("Platform.Cases.Model.Case", null)
@@ -1200,6 +1269,8 @@ namespace Platform.Cases.Infrastructure.Migrations
                     b.Navigation("Consents");
 
                     b.Navigation("Identifiers");
+
+                    b.Navigation("Key");
                 });
 
             modelBuilder.Entity("Platform.Cases.Model.Case", b =>
