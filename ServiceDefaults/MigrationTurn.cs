@@ -1,12 +1,13 @@
 using Npgsql;
 
-namespace Platform.Messaging.Extensions;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// One instance at a time migrates a database (and seeds it): a session advisory lock on a connection of its own,
-/// unpooled so that the lock ends with the connection, even if the process dies holding it.
+/// unpooled so that the lock ends with the connection, even if the process dies holding it. Shared by the
+/// services (through Messaging) and the gateway, which migrate their databases the same way.
 /// </summary>
-internal sealed class MigrationTurn : IAsyncDisposable
+public sealed class MigrationTurn : IAsyncDisposable
 {
     /// <summary>Any fixed number: advisory locks are per database.</summary>
     private const long LockKey = 0x6D696772617465; // "migrate"
