@@ -30,12 +30,12 @@ public sealed class OrderlyShutdown(DistributedApplicationModel model, ResourceN
 
     private async Task StopAsync(IResource resource, CancellationToken cancellationToken)
     {
-        if (notifications.TryGetCurrentState(resource.Name, out var current)) watcher.Stopping(resource, current.Snapshot);
+        foreach (var instance in watcher.InstancesOf(resource)) watcher.Stopping(resource, instance.Snapshot);
         try
         {
             var stopped = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
             if (!stopped.Success) logger.LogWarning("{Resource} did not stop: {Message}", resource.Name, stopped.Message);
-            await notifications.WaitForResourceAsync(resource.Name, KnownResourceStates.TerminalStates, cancellationToken);
+            await notifications.WaitForEveryInstanceAsync(resource, s => KnownResourceStates.TerminalStates.Contains(s.State?.Text), cancellationToken);
         }
         catch (OperationCanceledException)
         {
