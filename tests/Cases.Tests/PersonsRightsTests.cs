@@ -127,6 +127,9 @@ public sealed class PersonsRightsTests(CasesService cases)
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Gone, (await desk.GetAsync($"/api/v1/beneficiaries/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await desk.GetAsync($"/api/v1/beneficiaries/{id}/export")).StatusCode);
+        // Nothing more may be recorded about her: consent to a purpose needs a person to give it.
+        Assert.Equal(HttpStatusCode.Gone, (await desk.PostAsJsonAsync($"/api/v1/beneficiaries/{id}/consents", new { purpose = "referral", givenAt = DateTimeOffset.UtcNow.AddMinutes(-1) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await desk.PostAsync($"/api/v1/beneficiaries/{id}/consents/referral/withdraw", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync($"/api/v1/cases/{@case}")).StatusCode);
 
         // Nothing keyed to her remains: the same identity number is a new person, not a duplicate.

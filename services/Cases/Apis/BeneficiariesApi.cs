@@ -15,11 +15,11 @@ public static class BeneficiariesApi
             .WithName("GetBeneficiary").WithSummary("A person's details (every read is audited), with an ETag for a correction's If-Match; 404 outside your districts")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id}/consents", GiveConsent).RequireAuthorization(PartnerScopes.CasesWrite)
-            .WithName("GiveConsent").WithSummary("Record consent for a purpose: service-delivery, referral, data-sharing")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GiveConsent").WithSummary("Record consent for a purpose: service-delivery, referral, data-sharing; 410 once the person is erased")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
         api.MapPost("/{id}/consents/{purpose}/withdraw", WithdrawConsent).RequireAuthorization(PartnerScopes.CasesWrite)
-            .WithName("WithdrawConsent").WithSummary("Withdraw consent for a purpose")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("WithdrawConsent").WithSummary("Withdraw consent for a purpose; 410 once the person is erased")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
         return app;
     }
 
@@ -114,6 +114,7 @@ public static class BeneficiariesApi
         var partner = Partner.From(user);
         var beneficiary = await db.Beneficiaries.Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
+        if (beneficiary.IsErased) return PersonsRightsApi.Gone();
         var check = new Validation();
         ValidateConsent(check, "purpose", request, clock.GetUtcNow());
         if (check.Failed) return check.Problem();
@@ -130,6 +131,7 @@ public static class BeneficiariesApi
         var partner = Partner.From(user);
         var beneficiary = await db.Beneficiaries.Include(b => b.Consents).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (beneficiary is null || !partner.MayActIn(beneficiary.District)) return NotVisible.Problem("beneficiary");
+        if (beneficiary.IsErased) return PersonsRightsApi.Gone();
         if (!ConsentPurposes.All.Contains(purpose)) return TypedResults.Problem(statusCode: 404, title: $"No consent purpose {purpose}.");
         foreach (var consent in beneficiary.Consents.Where(c => c.Purpose == purpose && c.WithdrawnAt is null)) consent.WithdrawnAt = clock.GetUtcNow();
         audit.Record(partner, id, "update", "consent");
