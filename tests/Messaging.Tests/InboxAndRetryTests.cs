@@ -87,6 +87,30 @@ public sealed class InboxAndRetryTests(InfrastructureServers servers)
         Assert.Equal(0, await MessagesInAsync($"{Queue}_error", broker));
     }
 
+    [Fact]
+    public async Task Consumed_in_batches_a_message_that_always_fails_ends_alone_in_the_error_queue_and_the_rest_of_its_batch_once()
+    {
+        var broker = await servers.CreateVirtualHostAsync("batch-poison");
+        await using var service = new LedgerService(await servers.CreateDatabaseAsync("batch_poison"), broker, settings: FastRetries, ordered: false);
+        await service.StartAsync();
+        var poison = Guid.NewGuid();
+        service.Plan.FailAlways(poison);
+        var accounts = Enumerable.Range(0, 299).Select(_ => Guid.NewGuid()).Append(poison).ToArray();
+
+        // Published all at once, so that the consumer's batches fill up and the poison shares one with others.
+        var bus = service.Services.GetRequiredService<IBus>();
+        await Parallel.ForEachAsync(accounts, async (account, ct) => await bus.Publish(new AccountCredited { AccountId = account, Sequence = 1 }, ct));
+
+        await Eventually.GetAsync(() => MessagesInAsync($"{Queue}_error", broker), n => n == 1, TimeSpan.FromSeconds(60), "the error queue");
+        var seen = await Eventually.GetAsync(service.CreditsSeenAsync, s => s.Count >= 299, TimeSpan.FromSeconds(30), "the good messages");
+        Assert.Equal(accounts.Where(a => a != poison).Order(), seen.Select(s => s.AccountId).Order());
+        var faulted = await PeekAsync(broker, $"{Queue}_error");
+        Assert.Contains($"Planned failure for account {poison}", Encoding.UTF8.GetString((byte[])faulted["MT-Fault-Message"]!));
+        // One inbox insert per batch stamps its rows alike: many rows share a stamp when messages were committed together.
+        var largestBatch = await service.QueryAsync(db => db.Set<InboxMessage>().GroupBy(m => m.ProcessedAt).Select(g => g.Count()).MaxAsync());
+        Assert.True(largestBatch > 1, $"the largest batch committed held {largestBatch} message(s)");
+    }
+
     private Uri? _broker;
 
     private async Task<LedgerService> StartAsync(string name, Uri? broker = null)

@@ -1,5 +1,6 @@
 using Platform.Cases.IntegrationEvents;
 using Platform.Messaging.Extensions;
+using Platform.Messaging.Inbox;
 using Platform.WebApi.Idempotency;
 using Platform.WebApi.PersonalData;
 
@@ -12,12 +13,12 @@ public static class Extensions
         builder.AddServiceDatabase<CasesDbContext>("casesdb");
         builder.AddPlatformMessaging<CasesDbContext>(bus =>
         {
-            bus.AddConsumer<InstitutionRegisteredConsumer>();
-            bus.AddConsumer<ContactRegisteredConsumer>();
-            bus.AddConsumer<ReferralAnsweredConsumer>();
-            bus.AddConsumer<ServiceOfferPublishedConsumer>();
-            bus.AddConsumer<ServiceOfferChangedConsumer>();
-            bus.AddConsumer<ServiceOfferWithdrawnConsumer>();
+            bus.AddInboxConsumer<InstitutionRegisteredConsumer>();
+            bus.AddInboxConsumer<ContactRegisteredConsumer>();
+            bus.AddInboxConsumer<ReferralAnsweredConsumer>();
+            bus.AddInboxConsumer<ServiceOfferPublishedConsumer>();
+            bus.AddInboxConsumer<ServiceOfferChangedConsumer>();
+            bus.AddInboxConsumer<ServiceOfferWithdrawnConsumer>();
         });
         builder.Services.AddIdempotentPosts<CasesDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,6 @@
 using Platform.Livelihoods.IntegrationEvents;
 using Platform.Messaging.Extensions;
+using Platform.Messaging.Inbox;
 using Platform.WebApi.Idempotency;
 using Platform.WebApi.PersonalData;
 
@@ -12,9 +13,9 @@ public static class Extensions
         builder.AddServiceDatabase<LivelihoodsDbContext>("livelihoodsdb");
         builder.AddPlatformMessaging<LivelihoodsDbContext>(bus =>
         {
-            bus.AddConsumer<ReferralMadeConsumer>();
-            bus.AddConsumer<BeneficiaryErasedConsumer>();
-            bus.AddConsumer<InstitutionRegisteredConsumer>();
+            bus.AddInboxConsumer<ReferralMadeConsumer>();
+            bus.AddInboxConsumer<BeneficiaryErasedConsumer>();
+            bus.AddInboxConsumer<InstitutionRegisteredConsumer>();
         });
         builder.Services.AddIdempotentPosts<LivelihoodsDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,6 +1,7 @@
 using Platform.Meetings.ActionItems;
 using Platform.Meetings.Scheduling;
 using Platform.Messaging.Extensions;
+using Platform.Messaging.Inbox;
 using Platform.WebApi.Idempotency;
 
 namespace Platform.Meetings.Extensions;
@@ -13,8 +14,8 @@ public static class Extensions
         builder.AddPlatformMessaging<MeetingsDbContext>(bus =>
         {
             // The directory's load figures: referrals to service offers and their answers, from cases.
-            bus.AddConsumer<ReferralMadeConsumer>();
-            bus.AddConsumer<ReferralAnsweredConsumer>();
+            bus.AddInboxConsumer<ReferralMadeConsumer>();
+            bus.AddInboxConsumer<ReferralAnsweredConsumer>();
         });
         builder.Services.AddIdempotentPosts<MeetingsDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);

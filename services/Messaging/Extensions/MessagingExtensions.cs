@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
 using Platform.Messaging.Redelivery;
 using Platform.Messaging.Telemetry;
@@ -25,9 +26,15 @@ public static class MessagingExtensions
         // A cluster's queues are quorum queues (replicated, they outlive a node); a broker behind one address
         // that is a cluster says so with the setting.
         var useQuorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", broker.IsCluster);
-        var consumerConcurrency = builder.Configuration.GetValue("Messaging:ConsumerConcurrency", 32);
+        // Consumers commit their messages in batches (see IdempotentConsumer): two batches of up to 32 in flight
+        // per queue, a batch closing 5 ms after its first message at the latest.
+        var batching = new InboxBatching(
+            MessageLimit: builder.Configuration.GetValue("Messaging:ConsumerBatchSize", 32),
+            Window: builder.Configuration.GetValue("Messaging:ConsumerBatchWindow", TimeSpan.FromMilliseconds(5)),
+            Batches: 2);
 
         builder.Services.AddSingleton(broker);
+        builder.Services.AddSingleton(batching);
         builder.Services.AddSingleton(new QueueTopology(useQuorumQueues));
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddSingleton<DelayQueues>();
@@ -71,10 +78,10 @@ public static class MessagingExtensions
                     // Publish waits for the broker's confirm: the outbox marks a row delivered only then.
                     host.PublisherConfirmation = true;
                 });
-                // Messages in flight per queue (a definition may ask for fewer, one at a time for order): enough
-                // for PostgreSQL to commit many consumers' transactions in one flush of its log.
-                rabbit.PrefetchCount = consumerConcurrency;
-                rabbit.ConcurrentMessageLimit = consumerConcurrency;
+                // Messages in flight per queue (a consumer may ask for one at a time, for order): enough to fill
+                // the batches, so that a batch closes on its size rather than its window under load.
+                rabbit.PrefetchCount = batching.MessagesInFlight;
+                rabbit.ConcurrentMessageLimit = batching.MessagesInFlight;
                 rabbit.ConfigureEndpoints(context);
             });
         });

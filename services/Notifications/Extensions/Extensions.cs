@@ -1,4 +1,5 @@
 using Platform.Messaging.Extensions;
+using Platform.Messaging.Inbox;
 using Platform.Notifications.Composition;
 using Platform.Notifications.Delivery;
 using Platform.Notifications.IntegrationEvents;
@@ -14,18 +15,18 @@ public static class Extensions
             (services, options) => options.AddInterceptors(services.GetRequiredService<NewMailCommitInterceptor>()));
         builder.AddPlatformMessaging<NotificationsDbContext>(bus =>
         {
-            bus.AddConsumer<MeetingScheduledConsumer>();
-            bus.AddConsumer<MeetingRescheduledConsumer>();
-            bus.AddConsumer<MeetingCancelledConsumer>();
-            bus.AddConsumer<InviteeAddedConsumer>();
-            bus.AddConsumer<InviteeRemovedConsumer>();
-            bus.AddConsumer<MinutesPublishedConsumer>();
-            bus.AddConsumer<ActionItemOverdueConsumer>();
-            bus.AddConsumer<ReferralMadeConsumer>();
-            bus.AddConsumer<ReferralAnsweredConsumer>();
-            bus.AddConsumer<ReferralOverdueConsumer>();
-            bus.AddConsumer<TrainingScheduledConsumer>();
-            bus.AddConsumer<CaseTransferRequestedConsumer>();
+            bus.AddInboxConsumer<MeetingScheduledConsumer>();
+            bus.AddInboxConsumer<MeetingRescheduledConsumer>();
+            bus.AddInboxConsumer<MeetingCancelledConsumer>();
+            bus.AddInboxConsumer<InviteeAddedConsumer>();
+            bus.AddInboxConsumer<InviteeRemovedConsumer>();
+            bus.AddInboxConsumer<MinutesPublishedConsumer>();
+            bus.AddInboxConsumer<ActionItemOverdueConsumer>();
+            bus.AddInboxConsumer<ReferralMadeConsumer>();
+            bus.AddInboxConsumer<ReferralAnsweredConsumer>();
+            bus.AddInboxConsumer<ReferralOverdueConsumer>();
+            bus.AddInboxConsumer<TrainingScheduledConsumer>();
+            bus.AddInboxConsumer<CaseTransferRequestedConsumer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Notifications:Sender").Get<SenderOptions>() ?? new SenderOptions());

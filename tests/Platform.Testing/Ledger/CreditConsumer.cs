@@ -47,13 +47,3 @@ public sealed class CreditConsumer(LedgerDbContext db, FailurePlan plan, ILogger
         return Task.CompletedTask;
     }
 }
-
-/// <summary>One message at a time, so the order of consumption is the order of the queue.</summary>
-public sealed class CreditConsumerDefinition : ConsumerDefinition<CreditConsumer>
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<CreditConsumer> consumer, IRegistrationContext context)
-    {
-        endpoint.PrefetchCount = 1;
-        endpoint.ConcurrentMessageLimit = 1;
-    }
-}

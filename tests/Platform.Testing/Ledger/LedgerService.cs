@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Messaging.Extensions;
+using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
 using Platform.Testing.Ledger.Contracts;
 
@@ -40,8 +41,7 @@ public sealed class LedgerService : IAsyncDisposable
         builder.AddServiceDatabase<LedgerDbContext>("ledgerdb");
         builder.AddPlatformMessaging<LedgerDbContext>(bus =>
         {
-            if (withConsumer && ordered) bus.AddConsumer<CreditConsumer>(typeof(CreditConsumerDefinition));
-            else if (withConsumer) bus.AddConsumer<CreditConsumer>();
+            if (withConsumer) bus.AddInboxConsumer<CreditConsumer>(oneAtATime: ordered);
         });
         builder.Services.AddSingleton(Plan);
         _host = builder.Build();
@@ -92,9 +92,27 @@ public sealed class LedgerService : IAsyncDisposable
 
     public Task<int> PendingOutboxRowsAsync() => QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.DeliveredAt == null));
 
+    /// <summary>How long a stop may take before the test gives up on it (a bus stuck on a broker that lost its nodes).</summary>
+    private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// Stops the service within <see cref="StopDeadline"/>: a hosted service that does not honour the host's shutdown
+    /// timeout fails the test that stops it, with its name, instead of hanging the test run.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (_started) await _host.StopAsync();
+        if (_started)
+        {
+            using var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _host.StopAsync(shutdown.Token).WaitAsync(StopDeadline);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"The ledger service did not stop within {StopDeadline.TotalSeconds:F0} s.");
+            }
+        }
         _host.Dispose();
     }
 }
