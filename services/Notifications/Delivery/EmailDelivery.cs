@@ -84,7 +84,7 @@ public sealed class EmailDelivery(
         foreach (var notification in batch.OrderBy(n => n.CreatedAt))
         {
             await DeliverAsync(notification, connection, db, cancellationToken);
-            await RecordOutcomeAsync(db, notification, CancellationToken.None); // handed over: the mark must follow, stop or not
+            await RecordOutcomeAsync(db, CancellationToken.None); // handed over: the mark must follow, stop or not
         }
         return batch.Count;
     }
@@ -139,19 +139,11 @@ public sealed class EmailDelivery(
     }
 
     /// <summary>
-    /// Writes one email's outcome. A Sent mark commits without waiting for the disk (<c>synchronous_commit</c> off
-    /// for this transaction only): it is in the database the moment the server has it, which is what a killed
-    /// sender needs, and only a crash of PostgreSQL itself could lose it, costing a resend with the same Message-Id.
-    /// A failure commits durably: it carries the <see cref="NotificationFailed"/> event.
+    /// Writes one email's outcome, the moment the server has answered: a Sent mark is one UPDATE in a round trip of
+    /// its own (EF wraps a single statement in no transaction of its own), a failure its row and the
+    /// <see cref="NotificationFailed"/> event in one transaction.
     /// </summary>
-    private static async Task RecordOutcomeAsync(NotificationsDbContext db, Notification notification, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (notification.Status == NotificationStatus.Sent)
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    private static Task RecordOutcomeAsync(NotificationsDbContext db, CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
     /// <summary>Failed for good: no further attempt, the message forgotten where it held personal data, and the event published.</summary>
     private void Fail(Notification notification, string reason, NotificationsDbContext db, Activity? activity)
